@@ -1,0 +1,2 @@
+# Install rules: filled in by packaging work. The executable itself is installed from app/.
+include(GNUInstallDirs)

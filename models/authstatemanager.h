@@ -1,0 +1,130 @@
+#pragma once
+
+#include "customer.h"
+#include "profiledraft.h"
+#include "validation.h"
+
+#include "apierror.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+class QSettings;
+
+namespace portal {
+
+class ApiCall;
+class ApiClient;
+class TokenStore;
+
+/**
+ * The single source of truth for who is signed in. Widgets observe its properties and signals and
+ * forward user intent to its slots; they own no authentication logic.
+ *
+ * Remembered sessions: the token lives only in the TokenStore (keychain); QSettings holds, per
+ * server origin, the username to restore and whether to restore at all (an explicit sign-out
+ * clears it). No secret is ever written to QSettings.
+ */
+class AuthStateManager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuthStateManager)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(SignOutReason signOutReason READ signOutReason NOTIFY signOutReasonChanged)
+    Q_PROPERTY(QString lastErrorMessage READ lastErrorMessage NOTIFY lastErrorChanged)
+    Q_PROPERTY(bool serverUnreachable READ isServerUnreachable NOTIFY serverUnreachableChanged)
+    Q_PROPERTY(bool rememberAvailable READ isRememberAvailable NOTIFY rememberAvailableChanged)
+    Q_PROPERTY(QString username READ username NOTIFY userChanged)
+    Q_PROPERTY(QUrl server READ server NOTIFY serverChanged)
+
+public:
+    enum class State { Restoring, SignedOut, SigningIn, SignedIn, SigningOut };
+    Q_ENUM(State)
+
+    enum class SignOutReason {
+        None,                ///< Never signed in during this run.
+        UserRequested,       ///< signOut().
+        SessionExpired,      ///< The server rejected the token of a live session.
+        StoredTokenRejected, ///< The token restored from the keychain was no longer valid.
+        ServerChanged        ///< changeServer() while signed in: a local sign-out.
+    };
+    Q_ENUM(SignOutReason)
+
+    /// @p settings is not owned and must outlive this object.
+    AuthStateManager(ApiClient *api, TokenStore *store, QSettings *settings,
+                     QObject *parent = nullptr);
+    ~AuthStateManager() override;
+
+    State state() const;
+    SignOutReason signOutReason() const;
+    /// The signed-in customer (also still valid while sessionEnding() is being emitted).
+    const Customer &user() const;
+    QString username() const;
+    /// The profile's ETag from the last GET/PATCH, empty if the server sends none.
+    QByteArray profileEtag() const;
+    /// The error of the last failed operation (cleared when the next operation starts).
+    std::optional<ApiError> lastError() const;
+    QString lastErrorMessage() const;
+    /// Restoring could not reach the server: the stored token is kept; retryRestore() tries again.
+    bool isServerUnreachable() const;
+    /// False once the keychain proved unusable: "Remember me" cannot work in this run.
+    bool isRememberAvailable() const;
+    /// The username to prefill on the sign-in screen (the last one signed in on this server).
+    QString lastUsername() const;
+    QUrl server() const;
+
+    /// Keeps unsaved profile edits of the current user (call while sessionEnding() is emitted).
+    void keepDraft(const QJsonObject &changes);
+    /// The draft kept for the current server and user, if any; any other draft is discarded.
+    std::optional<QJsonObject> takeDraft();
+
+public Q_SLOTS:
+    /// Start-up: keychain -> GET profile -> SignedIn, or SignedOut. Also probes the keychain.
+    void restoreSession();
+    void retryRestore();
+    /// Gives up restoring (server unreachable) without deleting the stored token.
+    void cancelRestore();
+    void signIn(const QString &username, const QString &password, bool remember);
+    void registerAccount(const portal::RegistrationInput &input, bool remember);
+    /// POST logout; the token and keychain entry are wiped even if the server cannot be reached.
+    void signOut();
+    void refreshProfile();
+    /// PATCH with If-Match when an ETag is known. @p changes: editable fields in wire names.
+    void updateProfile(const QJsonObject &changes);
+    /// Signs out locally (no request) if needed, then restores any session stored for @p url.
+    void changeServer(const QUrl &url);
+
+Q_SIGNALS:
+    void stateChanged(portal::AuthStateManager::State state);
+    void signOutReasonChanged(portal::AuthStateManager::SignOutReason reason);
+    void userChanged();
+    void lastErrorChanged();
+    void serverUnreachableChanged(bool unreachable);
+    void rememberAvailableChanged(bool available);
+    void serverChanged(const QUrl &server);
+
+    /// Emitted just before a signed-in session ends, while user() is still valid.
+    void sessionEnding(portal::AuthStateManager::SignOutReason reason);
+    void signInFailed(const portal::ApiError &error);
+    void registrationFailed(const portal::ApiError &error);
+    void profileRefreshed(const portal::Customer &customer);
+    void profileRefreshFailed(const portal::ApiError &error);
+    void profileSaved(const portal::Customer &customer);
+    /// A 412 also updates user() and profileEtag() to the server's current version first.
+    void profileSaveFailed(const portal::ApiError &error);
+    /// Signed in, but the keychain could not store or delete the token (shown as a notice).
+    void keychainProblem(const QString &message);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace portal

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+namespace portal {
+
+/// The outcome of one keychain operation.
+struct TokenStoreResult
+{
+    enum class Status {
+        Ok,          ///< read: found (token set); write/remove: done.
+        NotFound,    ///< read/remove: no entry under that key.
+        Unavailable, ///< no working keychain (no Secret Service, locked, denied...).
+        Failed       ///< the keychain works but this operation failed.
+    };
+    Status status = Status::Failed;
+    QString token;       ///< read only.
+    QString errorText;   ///< QtKeychain's text, for logs; never contains the secret.
+};
+
+/**
+ * Session tokens in the operating system's keychain through QtKeychain, asynchronously, with the
+ * insecure plain-text fallback off. Nothing is ever written anywhere else.
+ *
+ * Entries live under the service name given to the constructor (the application id) and a key
+ * made of the server origin and the username, so two servers or two users never share a token.
+ */
+class TokenStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenStore)
+    Q_PROPERTY(Availability availability READ availability NOTIFY availabilityChanged)
+
+public:
+    enum class Availability { Unknown, Available, Unavailable };
+    Q_ENUM(Availability)
+
+    using Callback = std::function<void(const TokenStoreResult &)>;
+
+    explicit TokenStore(const QString &service, QObject *parent = nullptr);
+
+    QString service() const;
+    /// Unknown until the first operation answers; Unavailable once one reports no keychain.
+    Availability availability() const;
+
+    /// The key for a server and user: "<origin> <username>".
+    static QString keyFor(const QUrl &server, const QString &username);
+
+    /// Each calls @p done once, later, from the event loop, unless @p context is destroyed first.
+    void read(const QString &key, QObject *context, Callback done);
+    void write(const QString &key, const QString &token, QObject *context, Callback done);
+    void remove(const QString &key, QObject *context, Callback done);
+
+Q_SIGNALS:
+    void availabilityChanged(portal::TokenStore::Availability availability);
+
+private:
+    void noteResult(const TokenStoreResult &result);
+
+    QString m_service;
+    Availability m_availability = Availability::Unknown;
+};
+
+} // namespace portal

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "apiresult.h"
+#include "responseparser.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace portal {
+
+/// Endpoint paths relative to the base URL; a deployment may mount them elsewhere.
+struct ApiEndpoints
+{
+    QString registerPath = QStringLiteral("/api/register/");
+    QString loginPath = QStringLiteral("/api/login/");
+    QString logoutPath = QStringLiteral("/api/logout/");
+    QString profilePath = QStringLiteral("/api/profile/");
+    QString customersPath = QStringLiteral("/api/customers/");
+};
+
+/// One request as the API client sends it.
+struct ApiRequest
+{
+    QByteArray method = "GET";
+    QString path;                                   ///< Relative to the base URL; may carry a query.
+    QJsonObject body;                               ///< Sent as JSON when the method has a body.
+    bool authenticated = true;                      ///< Attach the token (never for login/register).
+    RequestRole role = RequestRole::Authenticated;
+    QList<QPair<QByteArray, QByteArray>> headers;   ///< Extra headers, e.g. If-Match.
+    int timeoutMs = -1;                             ///< -1: the client's transfer timeout.
+};
+
+/**
+ * The handle of one request in flight. It emits finished() exactly once, then deletes itself
+ * (deleteLater). abort() ends it with ErrorKind::Cancelled.
+ */
+class ApiCall final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiCall)
+
+public:
+    void abort();
+
+Q_SIGNALS:
+    void finished(const portal::ApiResult &result);
+
+private:
+    friend class ApiClient;
+    explicit ApiCall(QObject *parent);
+    void finish(const ApiResult &result);
+
+    QPointer<QNetworkReply> m_reply;
+    bool m_done = false;
+};
+
+/**
+ * The only way the application talks to the server: one QNetworkAccessManager, the base URL and
+ * endpoint paths, the token, timeouts, same-origin redirects and the 401 rule, all in one place.
+ */
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiClient)
+
+public:
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    /// The server. Must have passed checkServerUrl(); requests fail with InsecureTransport otherwise.
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const;
+
+    void setEndpoints(const ApiEndpoints &endpoints);
+    const ApiEndpoints &endpoints() const;
+
+    /// The Authorization keyword, "Token" by default (case-sensitive; "Bearer" for some servers).
+    void setAuthScheme(const QString &keyword);
+    QString authScheme() const;
+
+    /// Transfer timeout for every request, in milliseconds (30 000 by default).
+    void setTransferTimeout(int milliseconds);
+    int transferTimeout() const;
+
+    /// The session token attached to authenticated requests. Setting one re-arms sessionExpired().
+    void setToken(const QString &token);
+    void clearToken();
+    bool hasToken() const;
+
+    ApiCall *login(const QString &username, const QString &password);
+    ApiCall *registerAccount(const QJsonObject &fields);
+    ApiCall *logout();
+    ApiCall *fetchProfile();
+    /// PATCH (or PUT when @p replace) of the profile; sends If-Match when @p ifMatch is not empty.
+    ApiCall *updateProfile(const QJsonObject &changes, const QByteArray &ifMatch,
+                           bool replace = false);
+    /// Any request; the building block of the calls above.
+    ApiCall *send(const ApiRequest &request);
+
+    /// Aborts every request in flight (each ends with ErrorKind::Cancelled).
+    void abortAll();
+
+Q_SIGNALS:
+    /// An authenticated request proved the token dead. Emitted once per token.
+    void sessionExpired();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace portal

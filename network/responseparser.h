@@ -1,0 +1,49 @@
+#pragma once
+
+#include "apiresult.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QNetworkReply>
+#include <QString>
+
+namespace portal {
+
+/// Why a request is made: decides how a 400/401/403 is read.
+enum class RequestRole {
+    Credentials,  ///< login, register: 401 or a 400 with only non-field errors means wrong credentials.
+    Logout,       ///< a 401 here means "already signed out", never "session expired".
+    ProfileRead,  ///< GET profile: a 403 can only mean a dead token on a 403-first server.
+    Authenticated ///< any other authenticated request.
+};
+
+/// Everything the parser needs from a finished reply, copied out so parsing stays pure.
+struct RawResponse
+{
+    int httpStatus = 0;                  ///< 0 when no HTTP response arrived.
+    QByteArray body;
+    QByteArray contentType;
+    QByteArray etag;
+    QByteArray retryAfter;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorString;          ///< QNetworkReply::errorString(), for logs.
+    bool timedOut = false;               ///< The transfer timeout fired.
+    QString server;                      ///< host[:port] for user messages.
+};
+
+/// Turns a finished exchange into a value or an error. Pure: no network, no globals.
+ApiResult interpretResponse(const RawResponse &raw, RequestRole role, const QDateTime &now);
+
+/**
+ * Reads an error body of any shape in API.md (DRF detail, serializer errors, {"error": "..."},
+ * the seed's envelope, simplejwt, or non-JSON) into @p error's message fields.
+ */
+void readErrorBody(const QByteArray &body, ApiError &error);
+
+/// Retry-After as seconds from @p now (delta-seconds or an HTTP date); -1 when absent or invalid.
+int parseRetryAfter(const QByteArray &value, const QDateTime &now);
+
+/// True when this error must end the signed-in session (the rules in API.md and the issue).
+bool endsSession(const ApiError &error, RequestRole role);
+
+} // namespace portal

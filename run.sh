@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Customer Portal: the two commands of the README's quick start.
+#
+#   ./run.sh app    install what is missing, build, start the reference server with demo accounts
+#                   and launch the app against it (needs a display)
+#   ./run.sh test   install what is missing, build in a clean build directory and run every test
+#                   headless (this is what .ci/run calls)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(
+    build-essential cmake
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n libqt6svg6 qtkeychain-qt6-dev libsecret-1-0 libgl1-mesa-dev
+    python3-django python3-djangorestframework python3-djangorestframework-simplejwt
+    gnome-keyring libsecret-tools dbus
+)
+PYTHON=/usr/bin/python3   # Debian's interpreter: the one that has Django and DRF
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+install_missing() {
+    local missing=()
+    for pkg in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' \
+            || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    say "Installing ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
+}
+
+build() { # build <dir> [cmake options...]
+    local dir=$1; shift
+    say "Building in $dir"
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake --build "$dir" --parallel "$JOBS"
+}
+
+run_app() {
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        echo "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set): the app needs one." >&2
+        echo "Run this from a desktop session, or under a virtual display: xvfb-run -a ./run.sh app" >&2
+        exit 1
+    fi
+    install_missing
+    build build
+    local state
+    state=$(mktemp -d "${TMPDIR:-/tmp}/portal-demo.XXXXXX")
+    trap '"$PYTHON" tests/server/serverctl.py stop --state-dir "$state" >/dev/null; rm -rf "$state"' EXIT
+    say "Starting the reference server"
+    local url
+    url=$("$PYTHON" tests/server/serverctl.py start --state-dir "$state" --demo)
+    cat <<MSG
+Server: $url
+Demo accounts:
+  customer       alice / alice-password-1
+  support staff  support / support-password-1
+MSG
+    ./build/app/customer-portal --server "$url"
+}
+
+run_tests() {
+    install_missing
+    local dir=build-tests
+    rm -rf "$dir"
+    # Warnings are errors in CI only.
+    build "$dir" -DPORTAL_WERROR="$([ -n "${CI:-}" ] && echo ON || echo OFF)"
+    say "Running the tests"
+    tests/keyring-session.sh ctest --test-dir "$dir" --output-on-failure --parallel "$JOBS" \
+        --timeout 600
+}
+
+case "${1:-}" in
+    app) run_app ;;
+    test) run_tests ;;
+    *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac

@@ -1,0 +1,64 @@
+#include "testenv.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+namespace portal::test {
+
+namespace {
+
+QString env(const char *name)
+{
+    return QProcessEnvironment::systemEnvironment().value(QString::fromLatin1(name));
+}
+
+} // namespace
+
+QUrl referenceServerUrl()
+{
+    const QString dir = env("PORTAL_TEST_SERVER_DIR");
+    QFile file(dir + QStringLiteral("/server.url"));
+    if (dir.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return {};
+    return QUrl(QString::fromUtf8(file.readAll().trimmed()));
+}
+
+QByteArray manage(const QStringList &args, QString *error)
+{
+    QProcess process;
+    QStringList all{env("PORTAL_SERVERCTL"), QStringLiteral("exec"), QStringLiteral("--state-dir"),
+                    env("PORTAL_TEST_SERVER_DIR"), QStringLiteral("--")};
+    all += args;
+    // Tests may block: this is test code, and the command takes well under a second.
+    process.start(env("PORTAL_PYTHON"), all);
+    const bool finished = process.waitForFinished(60000);
+    if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        if (error)
+            *error = QStringLiteral("manage.py %1 failed: %2")
+                         .arg(args.join(QLatin1Char(' ')),
+                              QString::fromUtf8(process.readAllStandardError()));
+        return {};
+    }
+    return process.readAllStandardOutput();
+}
+
+bool hasSessionBus()
+{
+    return !env("DBUS_SESSION_BUS_ADDRESS").isEmpty();
+}
+
+QString uniqueUsername(const QString &prefix)
+{
+    static QAtomicInt counter;
+    return QStringLiteral("%1_%2_%3_%4")
+        .arg(prefix)
+        .arg(QCoreApplication::applicationPid())
+        .arg(QDateTime::currentMSecsSinceEpoch() % 100000)
+        .arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace portal::test

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace portal::test {
+
+/// The reference server started by the ctest fixture (fails the test when it is not running).
+QUrl referenceServerUrl();
+
+/// Runs `serverctl.py exec -- <args>` (a manage.py command) against the fixture's database and
+/// returns its standard output; QFAIL-style message in @p error on failure.
+QByteArray manage(const QStringList &args, QString *error = nullptr);
+
+/// True when a Secret Service is on the session bus (the keyring-session wrapper provides one).
+bool hasSessionBus();
+
+/// A username unique to this process and call, so tests never share server or keychain state.
+QString uniqueUsername(const QString &prefix);
+
+} // namespace portal::test
