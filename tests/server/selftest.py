@@ -1,0 +1,347 @@
+#!/usr/bin/python3
+"""Self-check of the reference server over loopback: /usr/bin/python3 selftest.py (exit 1 on failure).
+
+Starts three servers with serverctl.py (default, envelope+throttle+short JWT, session-first), exercises
+every endpoint with urllib, and checks that stopping leaves no process behind.
+"""
+import http.client
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVERCTL = os.path.join(HERE, "serverctl.py")
+OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+failures = []
+
+
+def check(condition, what, detail=""):
+    if not condition:
+        failures.append(what)
+        print("FAIL: %s %s" % (what, detail))
+
+
+class Server:
+    def __init__(self, root, name, *env):
+        self.state_dir = os.path.join(root, name)
+        started = time.monotonic()
+        args = [SERVERCTL, "start", "--state-dir", self.state_dir, "--demo"]
+        if env:
+            args += ["--env", *env]
+        self.url = subprocess.run(args, check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+        print("%s server at %s, started in %.2f s" % (name, self.url, time.monotonic() - started))
+
+    def call(self, method, path, body=None, token=None, scheme="Token", headers=None):
+        """Returns (status, headers, parsed JSON or raw text)."""
+        request = urllib.request.Request(self.url + path, method=method, headers=dict(headers or {}))
+        if body is not None:
+            request.data = json.dumps(body).encode()
+            request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", "%s %s" % (scheme, token))
+        try:
+            with OPENER.open(request, timeout=10) as response:
+                status, reply_headers, raw = response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            status, reply_headers, raw = error.code, error.headers, error.read()
+        try:
+            data = json.loads(raw) if raw else None
+        except ValueError:
+            data = raw.decode(errors="replace")
+        return status, reply_headers, data
+
+    def manage(self, *args):
+        return subprocess.run([SERVERCTL, "exec", "--state-dir", self.state_dir, "--", *args],
+                              check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+
+    def login(self, username, password):
+        status, _, data = self.call("POST", "/api/login/", {"username": username, "password": password})
+        assert status == 200, (status, data)
+        return data["token"]
+
+    def stop(self):
+        pid = int(open(os.path.join(self.state_dir, "server.pid")).read())
+        subprocess.run([SERVERCTL, "stop", "--state-dir", self.state_dir], check=True)
+        subprocess.run([SERVERCTL, "stop", "--state-dir", self.state_dir], check=True)  # idempotent
+        port = self.url.rsplit(":", 1)[1]
+        ps = subprocess.run(["ps", "-eo", "pid,stat,args"], stdout=subprocess.PIPE, text=True).stdout
+        leftovers = [line for line in ps.splitlines()[1:]
+                     if ("runserver 127.0.0.1:%s" % port in line or line.split()[0] == str(pid))
+                     and not line.split()[1].startswith("Z")]  # a zombie is dead, awaiting its reaper
+        check(not leftovers, "no process left after stop", leftovers)
+        check(not os.path.exists(os.path.join(self.state_dir, "server.pid")), "pid file removed")
+
+
+CUSTOMER_KEYS = {"id", "username", "email", "first_name", "last_name", "birth_date", "is_staff"}
+
+
+def check_auth_errors(s):
+    status, headers, data = s.call("GET", "/api/profile/")
+    check(status == 401 and headers["WWW-Authenticate"] == "Token", "no token: 401 + WWW-Authenticate")
+    check(data == {"detail": "Authentication credentials were not provided."}, "no token body", data)
+    status, headers, data = s.call("GET", "/api/profile/", token="0" * 40)
+    check(status == 401 and headers["WWW-Authenticate"] == "Token", "bad token: 401", status)
+    check(data == {"detail": "Invalid token."}, "bad token body", data)
+    status, _, data = s.call("POST", "/api/login/", {"username": "alice", "password": "wrong"})
+    check(status == 400, "bad login: 400", status)
+    check(data == {"non_field_errors": ["Unable to log in with provided credentials."]},
+          "bad login body", data)
+    status, _, data = s.call("POST", "/api/login/", {"username": "alice"})
+    check(status == 400 and "password" in data, "login without password: field error", data)
+
+
+def check_register(s):
+    good = {"username": "newbie", "email": "newbie@example.com", "password": "long-enough-1"}
+    cases = [
+        ({**good, "email": ""}, "email"), ({k: v for k, v in good.items() if k != "email"}, "email"),
+        ({**good, "email": "not-an-email"}, "email"), ({**good, "password": "short"}, "password"),
+        ({**good, "username": "alice"}, "username"), ({**good, "birth_date": "2999-01-01"}, "birth_date"),
+        ({**good, "birth_date": "12/04/1990"}, "birth_date"),
+    ]
+    for body, field in cases:
+        status, _, data = s.call("POST", "/api/register/", body)
+        check(status == 400 and field in data, "register rejects bad %s" % field, (status, data))
+    # A stale token must not matter on register/login.
+    status, _, data = s.call("POST", "/api/register/", {**good, "birth_date": "2000-02-29"}, token="0" * 40)
+    check(status == 201 and set(data) == {"token", "customer"}, "register 201 {token, customer}", data)
+    check(data["customer"]["birth_date"] == "2000-02-29" and not data["customer"]["is_staff"],
+          "register customer", data)
+    status, _, profile = s.call("GET", "/api/profile/", token=data["token"])
+    check(status == 200 and profile["username"] == "newbie", "registered token works", profile)
+
+
+def check_profile(s, token):
+    status, headers, me = s.call("GET", "/api/profile/", token=token)
+    etag = headers["ETag"]
+    check(status == 200 and set(me) == CUSTOMER_KEYS, "profile keys", me)
+    check(me == {"id": me["id"], "username": "alice", "email": "alice@example.com", "first_name": "Alice",
+                 "last_name": "Anderson", "birth_date": "1990-04-12", "is_staff": False}, "alice", me)
+    check(etag.startswith('"') and etag.endswith('"') and not etag.startswith('W/'), "strong ETag", etag)
+    status, headers, data = s.call("PATCH", "/api/profile/", {"first_name": "Alicia"}, token=token)
+    check(status == 200 and data["first_name"] == "Alicia" and headers["ETag"] != etag, "PATCH no If-Match")
+    status, headers2, data = s.call("PATCH", "/api/profile/", {"last_name": "X"}, token=token,
+                                    headers={"If-Match": etag})
+    check(status == 412 and data["first_name"] == "Alicia" and data["last_name"] == "Anderson",
+          "stale If-Match: 412 + current customer", (status, data))
+    check(headers2["ETag"] == headers["ETag"], "412 carries the current ETag")
+    status, headers3, data = s.call("PUT", "/api/profile/", {"first_name": "Alice", "id": 99, "username": "x",
+                                                            "is_staff": True}, token=token,
+                                    headers={"If-Match": headers2["ETag"]})
+    check(status == 200 and data == me, "PUT subset with If-Match; read-only fields ignored", data)
+    check(headers3["ETag"] == etag, "ETag is a function of the state")
+    status, _, data = s.call("PATCH", "/api/profile/", {"email": "nope", "birth_date": "2999-01-01"},
+                             token=token)
+    check(status == 400 and set(data) == {"email", "birth_date"}, "profile validation 400", data)
+    status, _, data = s.call("PATCH", "/api/profile/", {"birth_date": None}, token=token)
+    check(status == 200 and data["birth_date"] is None, "birth_date can be cleared", data)
+    s.call("PATCH", "/api/profile/", {"birth_date": "1990-04-12"}, token=token)
+
+
+def check_staff(s, alice_token, staff_token):
+    status, _, data = s.call("GET", "/api/customers/", token=alice_token)
+    check(status == 403 and "detail" in data, "non-staff list: 403", (status, data))
+    status, _, page = s.call("GET", "/api/customers/?page_size=5", token=staff_token)
+    check(status == 200 and set(page) == {"count", "next", "previous", "results"}, "page shape", page)
+    check(page["count"] >= 32 and len(page["results"]) == 5 and page["previous"] is None, "paging", page)
+    check([c["id"] for c in page["results"]] == sorted(c["id"] for c in page["results"]), "default order id")
+    status, _, page2 = s.call("GET", page["next"].replace(s.url, ""), token=staff_token)
+    check(status == 200 and page2["results"][0]["id"] > page["results"][-1]["id"], "next page", page2)
+    status, _, found = s.call("GET", "/api/customers/?search=smith", token=staff_token)
+    check(found["count"] == 3, "search smith finds 3", found)
+    status, _, found = s.call("GET", "/api/customers/?search=alice%40example", token=staff_token)
+    check(found["count"] == 1 and found["results"][0]["username"] == "alice", "search by email", found)
+    status, _, page = s.call("GET", "/api/customers/?ordering=-username&page_size=100", token=staff_token)
+    names = [c["username"] for c in page["results"]]
+    check(names == sorted(names, reverse=True), "ordering -username")
+    status, _, data = s.call("GET", "/api/customers/?page=999", token=staff_token)
+    check(status == 404, "page out of range: 404", (status, data))
+
+    alice_id = next(c["id"] for c in page["results"] if c["username"] == "alice")
+    path = "/api/customers/%d/" % alice_id
+    status, headers, customer = s.call("GET", path, token=staff_token)
+    etag = headers["ETag"]
+    check(status == 200 and customer["username"] == "alice" and etag, "staff detail + ETag")
+    check(s.call("GET", path, token=alice_token)[0] == 403, "non-staff detail: 403")
+    check(s.call("GET", "/api/customers/99999/", token=staff_token)[0] == 404, "unknown id: 404")
+    status, _, data = s.call("PATCH", path, {"last_name": "B"}, token=staff_token)
+    check(status == 428 and set(data) == {"detail"}, "PATCH without If-Match: 428", (status, data))
+    check(s.call("PUT", path, {"last_name": "B"}, token=staff_token,
+                 headers={"If-Match": etag})[0] == 405, "PUT not allowed")
+    s.call("PATCH", "/api/profile/", {"first_name": "Al"}, token=alice_token)  # alice edits herself
+    status, headers2, data = s.call("PATCH", path, {"last_name": "B"}, token=staff_token,
+                                    headers={"If-Match": etag})
+    check(status == 412 and data["first_name"] == "Al" and headers2["ETag"] != etag, "staff 412", data)
+    status, _, data = s.call("PATCH", path, {"email": "bad"}, token=staff_token,
+                             headers={"If-Match": headers2["ETag"]})
+    check(status == 400 and "email" in data, "staff PATCH validation 400", data)
+    status, headers3, data = s.call("PATCH", path, {"first_name": "Alice", "last_name": "Brown"},
+                                    token=staff_token, headers={"If-Match": headers2["ETag"]})
+    check(status == 200 and data["last_name"] == "Brown" and headers3["ETag"] != headers2["ETag"],
+          "staff PATCH 200 + new ETag", data)
+    check_concurrent_patch(s, path, headers3["ETag"], staff_token)
+
+    status, _, history = s.call("GET", path + "history/", token=staff_token)
+    check(status == 200 and isinstance(history, list) and len(history) >= 4, "history list", history)
+    check(history[-1]["by"] == "alice" and history[-1]["changes"] == {"first_name": ["Alice", "Alicia"]},
+          "oldest entry is alice's self edit", history[-1])
+    brown = next(h for h in history if "last_name" in h["changes"])
+    check(brown["by"] == "support" and brown["changes"] == {"first_name": ["Al", "Alice"],
+                                                           "last_name": ["Anderson", "Brown"]},
+          "staff edit in history", brown)
+    check([h["at"] for h in history] == sorted((h["at"] for h in history), reverse=True), "newest first")
+    check(s.call("GET", path + "history/", token=alice_token)[0] == 403, "non-staff history: 403")
+
+
+def check_concurrent_patch(s, path, etag, staff_token):
+    results = []
+
+    def patch(value):
+        results.append(s.call("PATCH", path, {"first_name": value}, token=staff_token,
+                              headers={"If-Match": etag})[0])
+
+    threads = [threading.Thread(target=patch, args=("Race%d" % i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    check(sorted(results) == [200, 412, 412, 412], "concurrent If-Match: exactly one wins", results)
+
+
+def check_logout(s, token):
+    status, _, data = s.call("POST", "/api/logout/", token=token)
+    check(status == 200 and data == {"success": True}, "logout", data)
+    check(s.manage("token_exists", token) == "no", "logout deleted the token")
+    check(s.call("GET", "/api/profile/", token=token)[0] == 401, "token dead after logout")
+    check(s.call("POST", "/api/logout/")[0] == 401, "logout needs auth")
+    token = s.login("alice", "alice-password-1")
+    check(s.manage("token_exists", token) == "yes", "token_exists yes")
+    check(s.manage("delete_token", "alice") == "deleted 1", "delete_token")
+    check(s.call("GET", "/api/profile/", token=token)[0] == 401, "deleted token: 401")
+    shown = json.loads(s.manage("show_customer", "alice"))
+    check(shown["username"] == "alice" and set(shown) == CUSTOMER_KEYS, "show_customer", shown)
+
+
+def check_jwt(s):
+    status, _, data = s.call("POST", "/api/token/", {"username": "alice", "password": "wrong"})
+    check(status == 401 and data == {"detail": "No active account found with the given credentials"},
+          "JWT bad credentials", data)
+    status, _, pair = s.call("POST", "/api/token/", {"username": "alice", "password": "alice-password-1"})
+    check(status == 200 and set(pair) == {"access", "refresh"}, "JWT pair", pair)
+    status, _, me = s.call("GET", "/api/profile/", token=pair["access"], scheme="Bearer")
+    check(status == 200 and me["username"] == "alice", "Bearer access works", me)
+    status, _, data = s.call("GET", "/api/profile/", token="not.a.jwt", scheme="Bearer")
+    check(status == 401 and data.get("code") == "token_not_valid", "bad JWT: token_not_valid", data)
+    status, _, data = s.call("POST", "/api/token/refresh/", {"refresh": pair["refresh"]})
+    check(status == 200 and "access" in data, "refresh", data)
+    status, _, data = s.call("POST", "/api/token/blacklist/", {"refresh": pair["refresh"]})
+    check(status == 200, "blacklist", (status, data))
+    status, _, data = s.call("POST", "/api/token/refresh/", {"refresh": pair["refresh"]})
+    check(status == 401 and data.get("code") == "token_not_valid", "blacklisted refresh rejected", data)
+
+
+def check_keep_alive(s, token):
+    host, port = s.url.replace("http://", "").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    started = time.monotonic()
+    for _ in range(20):
+        connection.request("GET", "/api/profile/", headers={"Authorization": "Token " + token})
+        response = connection.getresponse()
+        response.read()
+        check(response.getheader("Connection") != "close", "keep-alive kept")
+    per_request = (time.monotonic() - started) / 20
+    connection.close()
+    check(per_request < 0.02, "keep-alive requests are not delayed by Nagle", "%.3f s" % per_request)
+
+
+def check_envelope(s):
+    status, headers, data = s.call("GET", "/api/profile/", token="0" * 40)
+    check(status == 401 and headers["WWW-Authenticate"] == "Token", "envelope: 401 kept")
+    check(data == {"error": True, "message": "An error occurred", "details": {"detail": "Invalid token."},
+                   "status_code": 401}, "envelope: 401 body", data)
+    status, _, data = s.call("POST", "/api/login/", {"username": "alice", "password": "wrong"})
+    check(status == 400 and data["details"] == {"non_field_errors": [
+        "Unable to log in with provided credentials."]}, "envelope: bad login", data)
+    statuses = [s.call("POST", "/api/login/", {"username": "alice", "password": "alice-password-1"})
+                for _ in range(3)]  # the bad login above was the first of 3 allowed per minute
+    codes = [st for st, _, _ in statuses]
+    check(codes == [200, 200, 429], "throttle at 3/min", codes)
+    status, headers, data = statuses[-1]
+    check(headers["Retry-After"] and headers["Retry-After"].isdigit(), "429 Retry-After", headers)
+    check(data["status_code"] == 429 and "detail" in data["details"], "envelope: 429 body", data)
+    check(s.call("POST", "/api/token/", {"username": "alice", "password": "x"})[0] == 429,
+          "JWT token view shares the login throttle")
+    token = s.manage("shell", "-c", "from rest_framework.authtoken.models import Token; "
+                     "from customers.models import Customer; "
+                     "support = Customer.objects.get(username='support'); "
+                     "print(Token.objects.get_or_create(user=support)[0].key)")
+    status, _, data = s.call("PATCH", "/api/customers/1/", {"first_name": "x"}, token=token)
+    check(status == 428 and data["details"].keys() == {"detail"}, "envelope: 428", data)
+    status, _, data = s.call("PATCH", "/api/customers/1/", {"first_name": "x"}, token=token,
+                             headers={"If-Match": '"stale"'})
+    check(status == 412 and data["username"] == "alice", "412 body stays the bare customer", data)
+
+
+def check_jwt_expiry(s):
+    # PORTAL_SERVER_JWT_ACCESS_SECONDS=1; the throttle of this server is spent, so mint a pair directly.
+    pair = json.loads(s.manage("shell", "-c", "import json; from rest_framework_simplejwt.tokens import "
+                               "RefreshToken; from customers.models import Customer; "
+                               "r = RefreshToken.for_user(Customer.objects.get(username='alice')); "
+                               "print(json.dumps({'refresh': str(r), 'access': str(r.access_token)}))"))
+    time.sleep(1.5)
+    status, _, data = s.call("GET", "/api/profile/", token=pair["access"], scheme="Bearer")
+    check(status == 401 and data["details"].get("code") == "token_not_valid", "expired access", data)
+    status, _, data = s.call("POST", "/api/token/refresh/", {"refresh": pair["refresh"]})
+    check(status == 200 and {"access", "refresh"} <= set(data), "rotating refresh", data)
+
+
+def check_session_first(s):
+    status, headers, data = s.call("GET", "/api/profile/", token="0" * 40)
+    check(status == 403 and "WWW-Authenticate" not in headers, "session first: bad token 403", status)
+    check(data == {"detail": "Invalid token."}, "session first: body", data)
+    check(s.call("GET", "/api/profile/")[0] == 403, "session first: no token 403")
+    token = s.login("alice", "alice-password-1")
+    check(s.call("GET", "/api/profile/", token=token)[0] == 200, "session first: token still works")
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="portal-selftest-") as root:
+        servers = []
+        try:
+            s = Server(root, "default")
+            servers.append(s)
+            check_auth_errors(s)
+            check_register(s)
+            alice = s.login("alice", "alice-password-1")
+            staff = s.login("support", "support-password-1")
+            check_profile(s, alice)
+            check_staff(s, alice, staff)
+            check_keep_alive(s, alice)
+            check_jwt(s)
+            check_logout(s, alice)
+            s.manage("seed_demo")
+            check(json.loads(s.manage("show_customer", "alice"))["last_name"] == "Anderson", "reseed resets")
+
+            e = Server(root, "envelope", "PORTAL_SERVER_ERROR_ENVELOPE=1", "PORTAL_SERVER_LOGIN_RATE=3/min",
+                       "PORTAL_SERVER_JWT_ACCESS_SECONDS=1", "PORTAL_SERVER_JWT_ROTATE=1")
+            servers.append(e)
+            check_envelope(e)
+            check_jwt_expiry(e)
+
+            p = Server(root, "session", "PORTAL_SERVER_AUTH_FIRST=session")
+            servers.append(p)
+            check_session_first(p)
+        finally:
+            for server in servers:
+                server.stop()
+    print("FAILED: %d check(s)" % len(failures) if failures else "all checks passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
