@@ -113,7 +113,11 @@ public:
     void abortAll();
 
 Q_SIGNALS:
-    /// An authenticated request proved the token dead. Emitted once per token.
+    /**
+     * An authenticated request proved the token dead (a 401, or a 403 reading the profile).
+     * Emitted once per token (setToken() re-arms it), right after that call's finished(); never
+     * for login, register or logout.
+     */
     void sessionExpired();
 
 private:

@@ -48,6 +48,8 @@ struct ApiError
     QByteArray etag;
     /// The server's host (and port) for messages such as "Can't reach the server at %1."
     QString server;
+    /// RedirectBlocked: the address ("scheme://host[:port]") the server tried to redirect to.
+    QString redirectTarget;
     /// Technical detail for logs (never shown as the main message; never contains secrets).
     QString technicalDetail;
 

@@ -29,6 +29,7 @@ struct RawResponse
     QString networkErrorString;          ///< QNetworkReply::errorString(), for logs.
     bool timedOut = false;               ///< The transfer timeout fired.
     QString server;                      ///< host[:port] for user messages.
+    QString redirectTarget;              ///< Where a blocked redirect pointed ("scheme://host[:port]").
 };
 
 /// Turns a finished exchange into a value or an error. Pure: no network, no globals.

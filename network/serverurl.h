@@ -27,7 +27,14 @@ bool isLoopbackHost(const QString &host);
 /// True when @p a and @p b have the same scheme, host and (effective) port.
 bool sameOrigin(const QUrl &a, const QUrl &b);
 
-/// "scheme://host:port" of @p url, used to scope stored secrets and drafts to a server.
+/**
+ * The URL of endpoint @p path (which may carry a "?query") under @p base. The base's own path is
+ * kept as a prefix: joinUrl("https://host/portal", "/api/login/") is https://host/portal/api/login/.
+ */
+QUrl joinUrl(const QUrl &base, const QString &path);
+
+/// "scheme://host:port" of @p url (the port always given, default or not), used to scope stored
+/// secrets and drafts to a server. Empty for a URL without a host.
 QString originOf(const QUrl &url);
 
 } // namespace portal

@@ -1,0 +1,113 @@
+// The one place where an error kind becomes a sentence for the user (STYLE.md: one tr() switch).
+
+#include "apierror.h"
+
+#include <QCoreApplication>
+
+namespace portal {
+
+namespace {
+
+// Gives lupdate a literal context for the sentences below.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+};
+
+// Appends what the server said, quoted, when it said something: it often names the real reason
+// ("You do not have permission to perform this action.").
+QString withServerSaid(const QString &sentence, const QString &serverMessage)
+{
+    if (serverMessage.isEmpty())
+        return sentence;
+    //: %1 is one of the sentences here, %2 is the server's own message (plain text).
+    return Text::tr("%1 The server said: \u201c%2\u201d").arg(sentence, serverMessage);
+}
+
+QString validationMessage(const ApiError &error)
+{
+    if (!error.nonFieldErrors.isEmpty())
+        return error.nonFieldErrors.join(QLatin1Char(' '));
+    if (error.fieldErrors.isEmpty() && !error.serverMessage.isEmpty())
+        return error.serverMessage;
+    return Text::tr("Please correct the highlighted fields.");
+}
+
+QString rateLimitedMessage(const ApiError &error)
+{
+    if (error.retryAfterSeconds <= 0)
+        return Text::tr("Too many attempts. Wait a moment, then try again.");
+    return Text::tr("Too many attempts. Try again in %n seconds.", nullptr,
+                    error.retryAfterSeconds);
+}
+
+QString preconditionMessage(const ApiError &error)
+{
+    if (error.httpStatus == 428)
+        return Text::tr(
+            "The server needs the latest version of this record before saving. Reload it and "
+            "try again.");
+    return Text::tr("Someone else changed this first. Review the current values, then make your "
+                    "changes again.");
+}
+
+QString redirectMessage(const ApiError &error)
+{
+    if (error.redirectTarget.isEmpty())
+        return Text::tr(
+            "The server tried to send you to another address; the request was stopped to "
+            "keep your sign-in safe.");
+    //: %1 is the other address, such as https://elsewhere.example.
+    return Text::tr(
+               "The server tried to send you to another address (%1); the request was stopped to "
+               "keep your sign-in safe.")
+        .arg(error.redirectTarget);
+}
+
+} // namespace
+
+QString ApiError::userMessage() const
+{
+    switch (kind) {
+    case ErrorKind::InvalidCredentials:
+        return Text::tr("Wrong username or password.");
+    case ErrorKind::Unauthorized:
+        return Text::tr("Your session has expired. Please sign in again.");
+    case ErrorKind::Forbidden:
+        return withServerSaid(Text::tr("You are not allowed to do this."), serverMessage);
+    case ErrorKind::Validation:
+        return validationMessage(*this);
+    case ErrorKind::NotFound:
+        return withServerSaid(
+            Text::tr("The server could not find what was asked for. It may have been "
+                     "removed, or the server address may be wrong."),
+            serverMessage);
+    case ErrorKind::PreconditionFailed:
+        return preconditionMessage(*this);
+    case ErrorKind::RateLimited:
+        return rateLimitedMessage(*this);
+    case ErrorKind::Server:
+        return withServerSaid(
+            //: %1 is the HTTP status code, such as 503.
+            Text::tr("The server had a problem (HTTP %1). Try again later.").arg(httpStatus),
+            serverMessage);
+    case ErrorKind::Network:
+        //: %1 is the server's host name and port, such as portal.example.com:8443.
+        return Text::tr("Can't reach the server at %1.").arg(server);
+    case ErrorKind::Timeout:
+        return Text::tr("The server took too long to answer. Try again.");
+    case ErrorKind::InsecureTransport:
+        return Text::tr("Plain http is allowed only to this computer; use https.");
+    case ErrorKind::RedirectBlocked:
+        return redirectMessage(*this);
+    case ErrorKind::BadResponse:
+        return Text::tr(
+            "The server sent an answer this app does not understand. Check that the server "
+            "address is right.");
+    case ErrorKind::Cancelled:
+        return Text::tr("The request was cancelled.");
+    }
+    return Text::tr("Something went wrong.");
+}
+
+} // namespace portal

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QTcpServer>
+#include <QUrl>
+
+class QTcpSocket;
+
+namespace portal::test {
+
+/**
+ * A loopback HTTP/1.1 server for the faults a real server cannot produce on demand: stalls, resets,
+ * truncated or garbage bodies, redirects to another origin. It records every request and counts
+ * connections and bytes, so a test can prove that nothing reached it. One request per connection
+ * (every answer says "Connection: close").
+ */
+class FaultServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FaultServer)
+
+public:
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    struct Request
+    {
+        QByteArray method;
+        QByteArray target; ///< As sent: "/path?query" (or an absolute URL when used as a proxy).
+        Headers headers;
+        QByteArray body;
+
+        QByteArray path() const;
+        bool hasHeader(const QByteArray &name) const;
+        QByteArray header(const QByteArray &name) const;
+    };
+
+    enum class Behaviour
+    {
+        Respond,  ///< Send the response.
+        Stall,    ///< Read the request, then never answer (the socket stays open).
+        Close,    ///< Close the connection without answering.
+        Reset,    ///< Reset the connection (RST where the platform allows it) without answering.
+        Truncate, ///< Announce the full Content-Length, send half the body, close.
+    };
+
+    struct Response
+    {
+        int status = 200;
+        Headers headers;
+        QByteArray body;
+        Behaviour behaviour = Behaviour::Respond;
+
+        static Response json(int status, const QByteArray &body);
+        static Response raw(int status, const QByteArray &contentType, const QByteArray &body);
+        static Response redirect(int status, const QUrl &location);
+        static Response of(Behaviour behaviour);
+        Response &withHeader(const QByteArray &name, const QByteArray &value);
+    };
+
+    explicit FaultServer(QObject *parent = nullptr);
+    ~FaultServer() override;
+
+    /// Listens on 127.0.0.1 on a free port.
+    bool listen();
+    quint16 port() const;
+    /// "http://127.0.0.1:<port>" (no trailing slash).
+    QUrl url() const;
+
+    /// The answer for requests whose path (without the query) is @p path.
+    void route(const QByteArray &path, const Response &response);
+    /// The answer for every other request (a JSON 404 unless set).
+    void setDefaultResponse(const Response &response);
+
+    const QList<Request> &requests() const { return m_requests; }
+    int connectionCount() const { return m_connections; }
+    qint64 bytesReceived() const { return m_bytesReceived; }
+
+Q_SIGNALS:
+    void requestReceived(const portal::test::FaultServer::Request &request);
+
+private:
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    void answer(QTcpSocket *socket, const Request &request);
+
+    QTcpServer m_server;
+    QHash<QByteArray, Response> m_routes;
+    Response m_defaultResponse;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QList<Request> m_requests;
+    int m_connections = 0;
+    qint64 m_bytesReceived = 0;
+};
+
+} // namespace portal::test
