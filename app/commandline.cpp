@@ -1,0 +1,75 @@
+#include "commandline.h"
+
+#include "serverurl.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace portal {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(portal::CommandLine)
+};
+
+CommandLine failure(const QString &message, const QCommandLineParser &parser)
+{
+    CommandLine result;
+    result.action = CommandLine::Action::Fail;
+    result.exitCode = kUsageExitCode;
+    result.output = message + QLatin1String("\n\n") + parser.helpText();
+    return result;
+}
+
+} // namespace
+
+CommandLine parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Customer Portal: sign in to your customer account and manage your profile."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        Text::tr("Connect to the server at <url> for this run only (not saved). Plain http is "
+                 "allowed only to this computer; use https."),
+        Text::tr("url"));
+    parser.addOption(serverOption);
+
+    if (!parser.parse(arguments))
+        return failure(parser.errorText(), parser);
+
+    CommandLine result;
+    if (parser.isSet(helpOption)) {
+        result.action = CommandLine::Action::ShowHelp;
+        result.output = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.action = CommandLine::Action::ShowVersion;
+        result.output =
+            Text::tr("Customer Portal %1").arg(QStringLiteral(PORTAL_VERSION)) + QLatin1Char('\n');
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return failure(
+            Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()), parser);
+    if (parser.isSet(serverOption)) {
+        const ServerUrlCheck check = checkServerUrl(parser.value(serverOption));
+        if (!check.ok()) {
+            result.action = CommandLine::Action::Fail;
+            result.exitCode = kUsageExitCode;
+            result.output = Text::tr("Invalid --server address \"%1\": %2")
+                                .arg(parser.value(serverOption), check.error) +
+                            QLatin1Char('\n');
+            return result;
+        }
+        result.server = check.url;
+    }
+    return result;
+}
+
+} // namespace portal

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace portal {
+
+/// What the command line asks for.
+struct CommandLine
+{
+    enum class Action
+    {
+        Run,         ///< Start the app (server may be set).
+        ShowHelp,    ///< Print output to stdout and exit with exitCode.
+        ShowVersion, ///< Print output to stdout and exit with exitCode.
+        Fail         ///< Print output to stderr and exit with exitCode.
+    };
+    Action action = Action::Run;
+    QUrl server;    ///< --server, already checked and normalised; empty when not given.
+    QString output; ///< What to print for every action but Run.
+    int exitCode = 0;
+};
+
+/// The exit code for a bad command line, including an unusable --server.
+constexpr int kUsageExitCode = 2;
+
+/// Parses the arguments (including the program name first): --server URL, --version, --help.
+CommandLine parseCommandLine(const QStringList &arguments);
+
+} // namespace portal

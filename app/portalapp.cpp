@@ -1,0 +1,110 @@
+#include "portalapp.h"
+
+#include "apiclient.h"
+#include "authstatemanager.h"
+#include "icons.h"
+#include "mainwindow.h"
+#include "serverurl.h"
+#include "tokenstore.h"
+
+#include <QApplication>
+#include <QSettings>
+
+namespace portal {
+
+PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_settings(options.settings ? options.settings : new QSettings(this))
+    , m_api(new ApiClient(this))
+    , m_tokens(new TokenStore(QStringLiteral(PORTAL_APP_ID), this))
+    , m_auth(new AuthStateManager(m_api, m_tokens, m_settings, this))
+    , m_appearance(new Appearance(this))
+{
+    QApplication::setWindowIcon(icon(Icon::App));
+    const Appearance::Mode mode =
+        Appearance::fromString(m_settings->value(appearanceKey()).toString());
+    m_appearance->apply(mode);
+
+    m_window = new MainWindow(m_auth);
+    m_window->setAppearanceMode(mode);
+    connect(m_window, &MainWindow::serverChangeRequested, this, &PortalApp::saveServer);
+    connect(m_window, &MainWindow::appearanceChangeRequested, this, &PortalApp::changeAppearance);
+}
+
+PortalApp::~PortalApp()
+{
+    // The window observes the objects below; it goes first.
+    delete m_window;
+}
+
+void PortalApp::start()
+{
+    m_window->show();
+    const QUrl server = initialServer();
+    if (server.isEmpty())
+        m_window->openServerDialog();
+    else
+        m_auth->changeServer(server);
+}
+
+MainWindow *PortalApp::window() const
+{
+    return m_window;
+}
+
+AuthStateManager *PortalApp::auth() const
+{
+    return m_auth;
+}
+
+ApiClient *PortalApp::api() const
+{
+    return m_api;
+}
+
+QSettings *PortalApp::settings() const
+{
+    return m_settings;
+}
+
+Appearance *PortalApp::appearance() const
+{
+    return m_appearance;
+}
+
+QUrl PortalApp::initialServer() const
+{
+    if (!m_options.serverOverride.isEmpty())
+        return m_options.serverOverride;
+    const QString saved = m_settings->value(serverKey()).toString();
+    if (saved.isEmpty())
+        return {};
+    // A saved address that no longer passes (edited by hand, stricter rules) is asked again.
+    const ServerUrlCheck check = checkServerUrl(saved);
+    return check.ok() ? check.url : QUrl();
+}
+
+QString PortalApp::serverKey()
+{
+    return QStringLiteral("server/url");
+}
+
+QString PortalApp::appearanceKey()
+{
+    return QStringLiteral("appearance/mode");
+}
+
+void PortalApp::saveServer(const QUrl &url)
+{
+    m_settings->setValue(serverKey(), url.toString());
+    m_auth->changeServer(url);
+}
+
+void PortalApp::changeAppearance(Appearance::Mode mode)
+{
+    m_settings->setValue(appearanceKey(), Appearance::toString(mode));
+    m_appearance->apply(mode);
+}
+
+} // namespace portal

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "appearance.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class QSettings;
+
+namespace portal {
+
+class ApiClient;
+class AuthStateManager;
+class MainWindow;
+class TokenStore;
+
+/// What the command line (or a test) decides about one run.
+struct PortalAppOptions
+{
+    /// --server: used for this run only and never saved. Must have passed checkServerUrl().
+    QUrl serverOverride;
+    /// Not owned, must outlive the PortalApp; null means the application's own QSettings.
+    QSettings *settings = nullptr;
+};
+
+/**
+ * The composition root: builds the API client, token store, AuthStateManager and main window,
+ * wires them together and keeps what belongs in settings (server address, appearance) there.
+ * The token is never written to settings.
+ */
+class PortalApp final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PortalApp)
+
+public:
+    explicit PortalApp(const PortalAppOptions &options, QObject *parent = nullptr);
+    ~PortalApp() override;
+
+    /// Shows the window and restores a stored session; with no server, asks for one first.
+    void start();
+
+    MainWindow *window() const;
+    AuthStateManager *auth() const;
+    ApiClient *api() const;
+    QSettings *settings() const;
+    Appearance *appearance() const;
+
+    /// --server if given, else the saved address if it is still acceptable; empty otherwise.
+    QUrl initialServer() const;
+
+    /// QSettings keys.
+    static QString serverKey();
+    static QString appearanceKey();
+
+private:
+    void saveServer(const QUrl &url);
+    void changeAppearance(Appearance::Mode mode);
+
+    PortalAppOptions m_options;
+    QSettings *m_settings;
+    ApiClient *m_api;
+    TokenStore *m_tokens;
+    AuthStateManager *m_auth;
+    Appearance *m_appearance;
+    QPointer<MainWindow> m_window;
+};
+
+} // namespace portal

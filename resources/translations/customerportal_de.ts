@@ -1,0 +1,581 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>%1 The server said: “%2”</source>
+        <extracomment>%1 is one of the sentences here, %2 is the server&apos;s own message (plain text).</extracomment>
+        <translation>%1 Der Server meldete: „%2“</translation>
+    </message>
+    <message>
+        <source>Please correct the highlighted fields.</source>
+        <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a moment, then try again.</source>
+        <translation>Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n seconds.</source>
+        <translation>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server needs the latest version of this record before saving. Reload it and try again.</source>
+        <translation>Der Server benötigt vor dem Speichern die neueste Fassung dieses Datensatzes. Laden Sie ihn neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this first. Review the current values, then make your changes again.</source>
+        <translation>Jemand anderes hat dies zuerst geändert. Prüfen Sie die aktuellen Werte und nehmen Sie Ihre Änderungen dann erneut vor.</translation>
+    </message>
+    <message>
+        <source>The server tried to send you to another address; the request was stopped to keep your sign-in safe.</source>
+        <translation>Der Server wollte Sie an eine andere Adresse weiterleiten; die Anfrage wurde gestoppt, um Ihre Anmeldung zu schützen.</translation>
+    </message>
+    <message>
+        <source>The server tried to send you to another address (%1); the request was stopped to keep your sign-in safe.</source>
+        <extracomment>%1 is the other address, such as https://elsewhere.example.</extracomment>
+        <translation>Der Server wollte Sie an eine andere Adresse (%1) weiterleiten; die Anfrage wurde gestoppt, um Ihre Anmeldung zu schützen.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Dazu sind Sie nicht berechtigt.</translation>
+    </message>
+    <message>
+        <source>The server could not find what was asked for. It may have been removed, or the server address may be wrong.</source>
+        <translation>Der Server konnte das Angeforderte nicht finden. Es wurde möglicherweise entfernt, oder die Serveradresse ist falsch.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (HTTP %1). Try again later.</source>
+        <extracomment>%1 is the HTTP status code, such as 503.</extracomment>
+        <translation>Auf dem Server ist ein Problem aufgetreten (HTTP %1). Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server at %1.</source>
+        <extracomment>%1 is the server&apos;s host name and port, such as portal.example.com:8443.</extracomment>
+        <translation>Der Server unter %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer. Try again.</source>
+        <translation>Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Plain http is allowed only to this computer; use https.</source>
+        <translation>Unverschlüsseltes http ist nur zu diesem Computer erlaubt; verwenden Sie https.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app does not understand. Check that the server address is right.</source>
+        <translation>Der Server hat eine Antwort gesendet, die diese App nicht versteht. Prüfen Sie, ob die Serveradresse stimmt.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Etwas ist schiefgegangen.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerUrl</name>
+    <message>
+        <source>Use an address starting with https://.</source>
+        <translation>Verwenden Sie eine Adresse, die mit https:// beginnt.</translation>
+    </message>
+    <message>
+        <source>The address has no server name. Enter one such as https://portal.example.com.</source>
+        <translation>Die Adresse enthält keinen Servernamen. Geben Sie einen ein, zum Beispiel https://portal.example.com.</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out of the address.</source>
+        <translation>Lassen Sie Benutzername und Passwort aus der Adresse weg.</translation>
+    </message>
+    <message>
+        <source>Plain http is allowed only to this computer; use https.</source>
+        <translation>Unverschlüsseltes http ist nur zu diesem Computer erlaubt; verwenden Sie https.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, such as https://portal.example.com.</source>
+        <translation>Geben Sie die Serveradresse ein, zum Beispiel https://portal.example.com.</translation>
+    </message>
+    <message>
+        <source>Enter a full address starting with https://</source>
+        <translation>Geben Sie eine vollständige Adresse ein, die mit https:// beginnt</translation>
+    </message>
+    <message>
+        <source>This is not a valid address. Check it for typing mistakes.</source>
+        <translation>Dies ist keine gültige Adresse. Prüfen Sie sie auf Tippfehler.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::AuthStateManager</name>
+    <message>
+        <source>You&apos;re signed in, but your sign-in couldn&apos;t be saved in the keychain, so you&apos;ll need to sign in again next time.</source>
+        <translation>Sie sind angemeldet, aber Ihre Anmeldung konnte nicht im Schlüsselbund gespeichert werden. Beim nächsten Mal müssen Sie sich erneut anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::BirthDateEdit</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>Choose birth date</source>
+        <translation>Geburtsdatum auswählen</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>portal::BusyIndicator</name>
+    <message>
+        <source>Working</source>
+        <translation>Bitte warten</translation>
+    </message>
+</context>
+<context>
+    <name>portal::CommandLine</name>
+    <message>
+        <source>Customer Portal: sign in to your customer account and manage your profile.</source>
+        <translation>Kundenportal: Melden Sie sich bei Ihrem Kundenkonto an und verwalten Sie Ihr Profil.</translation>
+    </message>
+    <message>
+        <source>Connect to the server at &lt;url&gt; for this run only (not saved). Plain http is allowed only to this computer; use https.</source>
+        <translation>Nur für diesen Start mit dem Server unter &lt;url&gt; verbinden (wird nicht gespeichert). Unverschlüsseltes http ist nur zu diesem Computer erlaubt; verwenden Sie https.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Customer Portal %1</source>
+        <translation>Kundenportal %1</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>Invalid --server address &quot;%1&quot;: %2</source>
+        <translation>Ungültige Adresse für --server „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ConfirmDiscard</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Your edits to the profile have not been saved.</source>
+        <translation>Ihre Änderungen am Profil wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>portal::CustomerForm</name>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>portal::MainWindow</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Customer Portal</source>
+        <translation>Kundenportal</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Server address…</source>
+        <translation>&amp;Serveradresse …</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>Erschei&amp;nungsbild</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem</source>
+        <translation>S&amp;ystem</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Customer Portal</source>
+        <translation>&amp;Über Kundenportal</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and change the server?</source>
+        <translation>Ungespeicherte Änderungen verwerfen und den Server wechseln?</translation>
+    </message>
+    <message>
+        <source>Discard and change server</source>
+        <translation>Verwerfen und Server wechseln</translation>
+    </message>
+    <message>
+        <source>About Customer Portal</source>
+        <translation>Über Kundenportal</translation>
+    </message>
+    <message>
+        <source>Customer Portal %1</source>
+        <translation>Kundenportal %1</translation>
+    </message>
+    <message>
+        <source>A desktop client for your customer account.
+
+Qt version %1 (built with %2).
+Licence: MIT License.</source>
+        <translation>Ein Desktop-Programm für Ihr Kundenkonto.
+
+Qt-Version %1 (erstellt mit %2).
+Lizenz: MIT-Lizenz.</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and quit?</source>
+        <translation>Ungespeicherte Änderungen verwerfen und beenden?</translation>
+    </message>
+    <message>
+        <source>Discard and quit</source>
+        <translation>Verwerfen und beenden</translation>
+    </message>
+    <message>
+        <source>No server configured</source>
+        <translation>Kein Server eingerichtet</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>Server nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmeldung läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>portal::MessageBanner</name>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ProfilePage</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Edit your profile (%1)</source>
+        <translation>Profil bearbeiten (%1)</translation>
+    </message>
+    <message>
+        <source>Reload from the server (%1)</source>
+        <translation>Vom Server neu laden (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no field was changed.</source>
+        <translation>Nichts zu speichern: Es wurde kein Feld geändert.</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and reload the profile?</source>
+        <translation>Ungespeicherte Änderungen verwerfen und das Profil neu laden?</translation>
+    </message>
+    <message>
+        <source>Discard and reload</source>
+        <translation>Verwerfen und neu laden</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and sign out?</source>
+        <translation>Ungespeicherte Änderungen verwerfen und abmelden?</translation>
+    </message>
+    <message>
+        <source>Discard and sign out</source>
+        <translation>Verwerfen und abmelden</translation>
+    </message>
+    <message>
+        <source>You have unsaved changes from your last session. Review and save them.</source>
+        <translation>Sie haben ungespeicherte Änderungen aus Ihrer letzten Sitzung. Prüfen und speichern Sie sie.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>This profile was changed elsewhere. Your edits are kept; review and save again.</source>
+        <translation>Dieses Profil wurde an anderer Stelle geändert. Ihre Änderungen bleiben erhalten; prüfen Sie sie und speichern Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::RegisterPage</name>
+    <message>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Remember me</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation>Zurück zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Optional, YYYY-MM-DD</source>
+        <translation>Optional, JJJJ-MM-TT</translation>
+    </message>
+</context>
+<context>
+    <name>portal::RestoringPage</name>
+    <message>
+        <source>Restoring session</source>
+        <translation>Sitzung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restoring session…</source>
+        <translation>Sitzung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Sign in instead</source>
+        <translation>Stattdessen anmelden</translation>
+    </message>
+    <message>
+        <source>Your saved sign-in is kept. Try again when the server is back, or sign in again.</source>
+        <translation>Ihre gespeicherte Anmeldung bleibt erhalten. Versuchen Sie es erneut, wenn der Server wieder erreichbar ist, oder melden Sie sich neu an.</translation>
+    </message>
+    <message>
+        <source>Checking your saved sign-in with %1…</source>
+        <translation>Ihre gespeicherte Anmeldung wird bei %1 geprüft …</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ServerDialog</name>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>https://portal.example.com</source>
+        <translation>https://portal.example.com</translation>
+    </message>
+    <message>
+        <source>The address of your customer portal server. Use https; plain http works only for a server on this computer.</source>
+        <translation>Die Adresse Ihres Kundenportal-Servers. Verwenden Sie https; unverschlüsseltes http funktioniert nur für einen Server auf diesem Computer.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Show password</source>
+        <translation>Passwort anzeigen</translation>
+    </message>
+    <message>
+        <source>Remember me</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>You have signed out.</source>
+        <translation>Sie haben sich abgemeldet.</translation>
+    </message>
+    <message>
+        <source>You were signed out because the server address changed.</source>
+        <translation>Sie wurden abgemeldet, weil sich die Serveradresse geändert hat.</translation>
+    </message>
+    <message>
+        <source>Choose the server to connect to: Settings &gt; Server address.</source>
+        <translation>Wählen Sie den Server, mit dem Sie sich verbinden möchten: Einstellungen &gt; Serveradresse.</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Remember me is unavailable: no keychain was found on this computer.</source>
+        <translation>„Angemeldet bleiben“ ist nicht verfügbar: Auf diesem Computer wurde kein Schlüsselbund gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::Validation</name>
+    <message>
+        <source>Username must be at least 3 characters.</source>
+        <translation>Der Benutzername muss mindestens 3 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Enter a valid email address.</source>
+        <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Password must be at least 8 characters.</source>
+        <translation>Das Passwort muss mindestens 8 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Passwords do not match.</source>
+        <translation>Die Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Enter the birth date as YYYY-MM-DD.</source>
+        <translation>Geben Sie das Geburtsdatum als JJJJ-MM-TT ein.</translation>
+    </message>
+    <message>
+        <source>Birth date can&apos;t be in the future.</source>
+        <translation>Das Geburtsdatum darf nicht in der Zukunft liegen.</translation>
+    </message>
+</context>
+</TS>

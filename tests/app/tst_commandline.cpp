@@ -1,0 +1,104 @@
+#include "commandline.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace portal;
+using Action = CommandLine::Action;
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parse_data();
+    void parse();
+    void executable_data();
+    void executable();
+};
+
+void TestCommandLine::parse_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<Action>("action");
+    QTest::addColumn<QUrl>("server");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("outputMentions");
+    const QString app = QStringLiteral("customer-portal");
+    QTest::newRow("nothing") << QStringList{app} << Action::Run << QUrl() << 0 << "";
+    QTest::newRow("https server") << QStringList{app, QStringLiteral("--server"),
+                                                 QStringLiteral("https://Portal.Example.com/")}
+                                  << Action::Run
+                                  << QUrl(QStringLiteral("https://portal.example.com")) << 0 << "";
+    QTest::newRow("loopback http")
+        << QStringList{app, QStringLiteral("--server=http://127.0.0.1:8000")} << Action::Run
+        << QUrl(QStringLiteral("http://127.0.0.1:8000")) << 0 << "";
+    QTest::newRow("remote http") << QStringList{app, QStringLiteral("--server"),
+                                                QStringLiteral("http://example.com")}
+                                 << Action::Fail << QUrl() << 2 << "https";
+    QTest::newRow("garbage") << QStringList{app, QStringLiteral("--server"),
+                                            QStringLiteral("::not a url::")}
+                             << Action::Fail << QUrl() << 2 << "::not a url::";
+    QTest::newRow("missing value")
+        << QStringList{app, QStringLiteral("--server")} << Action::Fail << QUrl() << 2 << "server";
+    QTest::newRow("unknown option") << QStringList{app, QStringLiteral("--frobnicate")}
+                                    << Action::Fail << QUrl() << 2 << "frobnicate";
+    QTest::newRow("stray argument")
+        << QStringList{app, QStringLiteral("extra")} << Action::Fail << QUrl() << 2 << "extra";
+    QTest::newRow("version") << QStringList{app, QStringLiteral("--version")} << Action::ShowVersion
+                             << QUrl() << 0 << "Customer Portal " PORTAL_VERSION;
+    QTest::newRow("help") << QStringList{app, QStringLiteral("--help")} << Action::ShowHelp
+                          << QUrl() << 0 << "--server <url>";
+}
+
+void TestCommandLine::parse()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(Action, action);
+    QFETCH(QUrl, server);
+    QFETCH(int, exitCode);
+    QFETCH(QString, outputMentions);
+    const CommandLine result = parseCommandLine(arguments);
+    QCOMPARE(result.action, action);
+    QCOMPARE(result.server, server);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.output.contains(outputMentions), qPrintable(result.output));
+}
+
+void TestCommandLine::executable_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stdoutMentions");
+    QTest::addColumn<QString>("stderrMentions");
+    QTest::newRow("version") << QStringList{QStringLiteral("--version")} << 0
+                             << "Customer Portal " PORTAL_VERSION << "";
+    QTest::newRow("help") << QStringList{QStringLiteral("--help")} << 0 << "--server"
+                          << "";
+    QTest::newRow("insecure server")
+        << QStringList{QStringLiteral("--server"), QStringLiteral("http://example.com")} << 2 << ""
+        << "use https";
+    QTest::newRow("garbage server")
+        << QStringList{QStringLiteral("--server"), QStringLiteral("not a url at all")} << 2 << ""
+        << "Invalid --server address";
+}
+
+void TestCommandLine::executable()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stdoutMentions);
+    QFETCH(QString, stderrMentions);
+    QProcess process;
+    process.start(QStringLiteral(PORTAL_EXECUTABLE), arguments);
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    const QString out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    const QString err = QString::fromLocal8Bit(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), exitCode);
+    QVERIFY2(out.contains(stdoutMentions), qPrintable(out));
+    QVERIFY2(err.contains(stderrMentions), qPrintable(err));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,233 @@
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "portalapp.h"
+#include "profilepage.h"
+#include "restoringpage.h"
+#include "serverdialog.h"
+#include "signinpage.h"
+#include "testenv.h"
+#include "uitest.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace portal;
+using namespace portal::test;
+using State = AuthStateManager::State;
+
+namespace {
+
+QString env(const char *name)
+{
+    return QProcessEnvironment::systemEnvironment().value(QString::fromLatin1(name));
+}
+
+/// serverctl.py for a server of this test's own (test code: blocks).
+bool serverctl(const QStringList &args, QString *output = nullptr)
+{
+    QProcess process;
+    process.start(env("PORTAL_PYTHON"), QStringList{env("PORTAL_SERVERCTL")} + args);
+    const bool ok = process.waitForFinished(60000) &&
+                    process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    if (output)
+        *output =
+            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    return ok;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost) ? probe.serverPort() : 0;
+}
+
+} // namespace
+
+class TestPortalApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void restartWithStoredTokenOpensProfile();
+    void afterSignOutNextStartOpensSignIn();
+    void unreachableServerKeepsTheTokenAndOffersRetry();
+    void savedServerIsUsedWithoutOverride();
+    void unusableSavedServerIsAskedAgain();
+
+private:
+    std::unique_ptr<PortalApp> startApp(const QUrl &server);
+    void signInRemembered(PortalApp &app, const QUrl &server, const QString &username,
+                          const QString &password);
+
+    QString m_username;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+};
+
+void TestPortalApp::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(referenceServerUrl().isValid(), "the reference server fixture is not running");
+    QVERIFY2(hasSessionBus(), "run inside tests/keyring-session.sh");
+    m_username = uniqueUsername(QStringLiteral("restart"));
+    QString error;
+    QVERIFY2(createAccount(referenceServerUrl(), m_username, &error), qPrintable(error));
+}
+
+void TestPortalApp::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
+}
+
+void TestPortalApp::cleanup()
+{
+    m_settings.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<PortalApp> TestPortalApp::startApp(const QUrl &server)
+{
+    PortalAppOptions options;
+    options.serverOverride = server;
+    options.settings = m_settings.get();
+    auto app = std::make_unique<PortalApp>(options);
+    app->start();
+    return app;
+}
+
+void TestPortalApp::signInRemembered(PortalApp &app, const QUrl &server, const QString &username,
+                                     const QString &password)
+{
+    SignInPage *page = app.window()->signInPage();
+    QTRY_COMPARE_WITH_TIMEOUT(app.window()->currentPage(), page, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(page->rememberBox()->isEnabled(), 30000);
+    QVERIFY(page->rememberBox()->isChecked());
+    page->usernameEdit()->clear();
+    QTest::keyClicks(page->usernameEdit(), username);
+    QTest::keyClicks(page->passwordEdit(), password);
+    click(page->signInButton());
+    QTRY_COMPARE_WITH_TIMEOUT(app.auth()->state(), State::SignedIn, 30000);
+    // Remembered once the keychain holds the token.
+    TokenStore store(QStringLiteral(PORTAL_APP_ID));
+    QTRY_COMPARE_WITH_TIMEOUT(readToken(store, TokenStore::keyFor(server, username)).status,
+                              TokenStoreResult::Status::Ok, 30000);
+}
+
+void TestPortalApp::restartWithStoredTokenOpensProfile()
+{
+    const QUrl server = referenceServerUrl();
+    {
+        std::unique_ptr<PortalApp> first = startApp(server);
+        signInRemembered(*first, server, m_username, testPassword());
+    }
+    std::unique_ptr<PortalApp> second = startApp(server);
+    MainWindow *window = second->window();
+    QCOMPARE(window->currentPage(), window->restoringPage());
+    QCOMPARE(window->windowTitle(), QStringLiteral("Restoring session — Customer Portal"));
+    QCOMPARE(window->connectionStatusLabel()->text(), QStringLiteral("Connecting…"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->currentPage(), window->profilePage(), 30000);
+    QCOMPARE(window->windowTitle(), QStringLiteral("Profile — Customer Portal"));
+    QCOMPARE(second->auth()->username(), m_username);
+    // The token was never written to the settings file.
+    m_settings->sync();
+    QFile ini(m_settings->fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    TokenStore store(QStringLiteral(PORTAL_APP_ID));
+    const QString token = readToken(store, TokenStore::keyFor(server, m_username)).token;
+    QVERIFY(!token.isEmpty());
+    QVERIFY(!ini.readAll().contains(token.toUtf8()));
+}
+
+void TestPortalApp::afterSignOutNextStartOpensSignIn()
+{
+    const QUrl server = referenceServerUrl();
+    {
+        std::unique_ptr<PortalApp> first = startApp(server);
+        signInRemembered(*first, server, m_username, testPassword());
+        first->window()->signOutAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(first->auth()->state(), State::SignedOut, 30000);
+    }
+    std::unique_ptr<PortalApp> second = startApp(server);
+    MainWindow *window = second->window();
+    QCOMPARE(window->currentPage(), window->signInPage());
+    QCOMPARE(window->signInPage()->usernameEdit()->text(), m_username);
+    QVERIFY(!window->signInPage()->banner()->isVisible());
+}
+
+void TestPortalApp::unreachableServerKeepsTheTokenAndOffersRetry()
+{
+    // A server of this test's own, so it can be stopped and started again on the same port.
+    QTemporaryDir state;
+    const QString port = QString::number(freePort());
+    const QStringList start{QStringLiteral("start"),
+                            QStringLiteral("--state-dir"),
+                            state.path(),
+                            QStringLiteral("--port"),
+                            port,
+                            QStringLiteral("--demo")};
+    const QStringList stop{QStringLiteral("stop"), QStringLiteral("--state-dir"), state.path()};
+    QString output;
+    QVERIFY2(serverctl(start, &output), qPrintable(output));
+    const QUrl server(output.trimmed());
+    auto stopServer = qScopeGuard([&]() { serverctl(stop); });
+    {
+        std::unique_ptr<PortalApp> first = startApp(server);
+        signInRemembered(*first, server, QStringLiteral("alice"),
+                         QStringLiteral("alice-password-1"));
+    }
+    QVERIFY(serverctl(stop));
+
+    std::unique_ptr<PortalApp> second = startApp(server);
+    MainWindow *window = second->window();
+    RestoringPage *restoring = window->restoringPage();
+    QTRY_VERIFY_WITH_TIMEOUT(second->auth()->isServerUnreachable(), 30000);
+    QCOMPARE(window->currentPage(), restoring);
+    QCOMPARE(restoring->banner()->text(),
+             QStringLiteral("Can't reach the server at 127.0.0.1:%1.").arg(port));
+    QVERIFY(restoring->retryButton()->isVisible());
+    QCOMPARE(window->connectionStatusLabel()->text(), QStringLiteral("Server unreachable"));
+    TokenStore store(QStringLiteral(PORTAL_APP_ID));
+    const QString key = TokenStore::keyFor(server, QStringLiteral("alice"));
+    QCOMPARE(readToken(store, key).status, TokenStoreResult::Status::Ok);
+
+    QVERIFY2(serverctl(start, &output), qPrintable(output));
+    click(restoring->retryButton());
+    QTRY_COMPARE_WITH_TIMEOUT(window->currentPage(), window->profilePage(), 30000);
+    QCOMPARE(second->auth()->username(), QStringLiteral("alice"));
+}
+
+void TestPortalApp::savedServerIsUsedWithoutOverride()
+{
+    m_settings->setValue(PortalApp::serverKey(), referenceServerUrl().toString());
+    std::unique_ptr<PortalApp> app = startApp(QUrl());
+    QCOMPARE(app->auth()->server(), referenceServerUrl());
+    QVERIFY(!app->window()->serverDialog());
+}
+
+void TestPortalApp::unusableSavedServerIsAskedAgain()
+{
+    m_settings->setValue(PortalApp::serverKey(), QStringLiteral("http://example.com"));
+    std::unique_ptr<PortalApp> app = startApp(QUrl());
+    QVERIFY(app->auth()->server().isEmpty());
+    QVERIFY(app->window()->serverDialog());
+    QVERIFY(app->window()->serverDialog()->isVisible());
+}
+
+QTEST_MAIN(TestPortalApp)
+#include "tst_portalapp.moc"

@@ -1,0 +1,290 @@
+#include "birthdateedit.h"
+#include "customerform.h"
+#include "fielderrorlabel.h"
+
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using namespace portal;
+
+namespace {
+
+Customer sample()
+{
+    Customer customer;
+    customer.id = 7;
+    customer.username = QStringLiteral("alice");
+    customer.email = QStringLiteral("alice@example.com");
+    customer.firstName = QStringLiteral("Alice");
+    customer.lastName = QStringLiteral("Anderson");
+    customer.birthDate = QDate(1990, 4, 12);
+    return customer;
+}
+
+void retype(QLineEdit *edit, const QString &text)
+{
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+}
+
+} // namespace
+
+class TestCustomerForm : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void showsTheCustomer();
+    void readOnlyUntilEditing();
+    void emptyBirthDateShowsNotSet();
+    void richTextShowsLiterally_data();
+    void richTextShowsLiterally();
+    void changesHoldOnlyEditedFields_data();
+    void changesHoldOnlyEditedFields();
+    void rebaseKeepsEditsOverFreshData();
+    void applyChangesLaysADraftOver();
+    void validateChecksEmailAndBirthDate();
+    void serverErrorsGoNextToTheirFields();
+    void accessibleNamesMatchCaptions_data();
+    void accessibleNamesMatchCaptions();
+    void tabOrderFollowsLayout();
+    void enterSubmitsOnlyWhileEditing();
+
+private:
+    QLineEdit *input(const char *field) const { return m_form->input(QString::fromLatin1(field)); }
+
+    std::unique_ptr<CustomerForm> m_form;
+};
+
+void TestCustomerForm::init()
+{
+    m_form = std::make_unique<CustomerForm>();
+    m_form->setCustomer(sample());
+    m_form->resize(480, 480);
+    m_form->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_form.get()));
+}
+
+void TestCustomerForm::cleanup()
+{
+    m_form.reset();
+}
+
+void TestCustomerForm::showsTheCustomer()
+{
+    QCOMPARE(input("username")->text(), QStringLiteral("alice"));
+    QCOMPARE(input("email")->text(), QStringLiteral("alice@example.com"));
+    QCOMPARE(input("first_name")->text(), QStringLiteral("Alice"));
+    QCOMPARE(input("last_name")->text(), QStringLiteral("Anderson"));
+    QCOMPARE(input("birth_date")->text(), QStringLiteral("1990-04-12"));
+    QVERIFY(!m_form->isDirty());
+}
+
+void TestCustomerForm::readOnlyUntilEditing()
+{
+    for (const char *field : {"username", "email", "first_name", "last_name", "birth_date"})
+        QVERIFY2(input(field)->isReadOnly(), field);
+    m_form->setEditing(true);
+    QVERIFY(input("username")->isReadOnly()); // never editable
+    for (const char *field : {"email", "first_name", "last_name", "birth_date"})
+        QVERIFY2(!input(field)->isReadOnly(), field);
+    m_form->setEditing(false);
+    QVERIFY(input("email")->isReadOnly());
+}
+
+void TestCustomerForm::emptyBirthDateShowsNotSet()
+{
+    Customer customer = sample();
+    customer.birthDate = QDate();
+    m_form->setCustomer(customer);
+    QVERIFY(input("birth_date")->text().isEmpty());
+    QCOMPARE(input("birth_date")->placeholderText(), QStringLiteral("Not set"));
+    auto *calendar = m_form->findChild<QToolButton *>();
+    QVERIFY(calendar && !calendar->isVisible());
+    m_form->setEditing(true);
+    QCOMPARE(input("birth_date")->placeholderText(), QStringLiteral("YYYY-MM-DD"));
+    QVERIFY(calendar->isVisible());
+}
+
+void TestCustomerForm::richTextShowsLiterally_data()
+{
+    QTest::addColumn<QString>("firstName");
+    QTest::newRow("bold") << "<b>Bob</b>";
+    QTest::newRow("script") << "<script>alert(1)</script>";
+    QTest::newRow("entity") << "O'Brien &amp; <i>Co</i>";
+}
+
+void TestCustomerForm::richTextShowsLiterally()
+{
+    QFETCH(QString, firstName);
+    Customer customer = sample();
+    customer.firstName = firstName;
+    m_form->setCustomer(customer);
+    QCOMPARE(input("first_name")->text(), firstName);
+    // No label anywhere in the form interprets markup.
+    for (QLabel *label : m_form->findChildren<QLabel *>())
+        QVERIFY(label->textFormat() == Qt::PlainText || !label->text().contains(QLatin1Char('<')));
+}
+
+void TestCustomerForm::changesHoldOnlyEditedFields_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QJsonObject>("changes");
+    QTest::newRow("first name") << "first_name"
+                                << "Alicia"
+                                << QJsonObject{
+                                       {QStringLiteral("first_name"), QStringLiteral("Alicia")}};
+    QTest::newRow("email, trimmed")
+        << "email"
+        << "  new@example.com "
+        << QJsonObject{{QStringLiteral("email"), QStringLiteral("new@example.com")}};
+    QTest::newRow("birth date") << "birth_date"
+                                << "1991-01-02"
+                                << QJsonObject{{QStringLiteral("birth_date"),
+                                                QStringLiteral("1991-01-02")}};
+    QTest::newRow("birth date cleared")
+        << "birth_date"
+        << "" << QJsonObject{{QStringLiteral("birth_date"), QJsonValue::Null}};
+    QTest::newRow("same text again") << "last_name"
+                                     << "Anderson" << QJsonObject();
+}
+
+void TestCustomerForm::changesHoldOnlyEditedFields()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, typed);
+    QFETCH(QJsonObject, changes);
+    m_form->setEditing(true);
+    QSignalSpy edited(m_form.get(), &CustomerForm::edited);
+    retype(m_form->input(field), typed);
+    QVERIFY(edited.count() > 0);
+    QCOMPARE(m_form->changes(), changes);
+    QCOMPARE(m_form->isDirty(), !changes.isEmpty());
+    m_form->setCustomer(sample());
+    QVERIFY(!m_form->isDirty());
+}
+
+void TestCustomerForm::rebaseKeepsEditsOverFreshData()
+{
+    m_form->setEditing(true);
+    retype(input("first_name"), QStringLiteral("Alicia"));
+    Customer fresh = sample();
+    fresh.lastName = QStringLiteral("Changed-Elsewhere");
+    m_form->rebase(fresh);
+    QCOMPARE(input("first_name")->text(), QStringLiteral("Alicia"));
+    QCOMPARE(input("last_name")->text(), QStringLiteral("Changed-Elsewhere"));
+    QCOMPARE(m_form->changes(),
+             (QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Alicia")}}));
+    // Someone else made the same change: nothing is left to send.
+    fresh.firstName = QStringLiteral("Alicia");
+    m_form->rebase(fresh);
+    QVERIFY(m_form->changes().isEmpty());
+}
+
+void TestCustomerForm::applyChangesLaysADraftOver()
+{
+    m_form->setEditing(true);
+    m_form->applyChanges({{QStringLiteral("first_name"), QStringLiteral("Draft")},
+                          {QStringLiteral("birth_date"), QJsonValue::Null},
+                          {QStringLiteral("username"), QStringLiteral("ignored")}});
+    QCOMPARE(input("first_name")->text(), QStringLiteral("Draft"));
+    QVERIFY(input("birth_date")->text().isEmpty());
+    QCOMPARE(input("username")->text(), QStringLiteral("alice"));
+    QCOMPARE(m_form->changes(),
+             (QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Draft")},
+                          {QStringLiteral("birth_date"), QJsonValue::Null}}));
+}
+
+void TestCustomerForm::validateChecksEmailAndBirthDate()
+{
+    m_form->setEditing(true);
+    const QDate today(2024, 6, 1);
+    QVERIFY(m_form->validate(today).isEmpty());
+    retype(input("email"), QStringLiteral("nope"));
+    retype(input("birth_date"), QStringLiteral("2024-06-02"));
+    const FieldErrors errors = m_form->validate(today);
+    QCOMPARE(errors.value(QStringLiteral("email")), QStringLiteral("Enter a valid email address."));
+    QCOMPARE(errors.value(QStringLiteral("birth_date")),
+             QStringLiteral("Birth date can't be in the future."));
+    m_form->showFieldErrors(errors);
+    auto *emailError = m_form->findChild<FieldErrorLabel *>(QStringLiteral("emailError"));
+    QVERIFY(emailError && emailError->isVisible());
+    QCOMPARE(input("email")->accessibleDescription(),
+             QStringLiteral("Enter a valid email address."));
+    m_form->setEditing(false);
+    QVERIFY(!emailError->isVisible());
+}
+
+void TestCustomerForm::serverErrorsGoNextToTheirFields()
+{
+    m_form->setEditing(true);
+    const QStringList elsewhere = m_form->showServerErrors(
+        {{QStringLiteral("email"), {QStringLiteral("Enter a valid email address.")}},
+         {QStringLiteral("nickname"), {QStringLiteral("Unknown field.")}}});
+    QCOMPARE(elsewhere, QStringList{QStringLiteral("Unknown field.")});
+    auto *emailError = m_form->findChild<FieldErrorLabel *>(QStringLiteral("emailError"));
+    QCOMPARE(emailError->error(), QStringLiteral("Enter a valid email address."));
+    QCOMPARE(emailError->textFormat(), Qt::PlainText);
+}
+
+void TestCustomerForm::accessibleNamesMatchCaptions_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("username") << "username"
+                              << "Username";
+    QTest::newRow("email") << "email"
+                           << "Email";
+    QTest::newRow("first name") << "first_name"
+                                << "First name";
+    QTest::newRow("last name") << "last_name"
+                               << "Last name";
+    QTest::newRow("birth date") << "birth_date"
+                                << "Birth date";
+}
+
+void TestCustomerForm::accessibleNamesMatchCaptions()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, name);
+    QLineEdit *edit = m_form->input(field);
+    QCOMPARE(edit->accessibleName(), name);
+    bool captioned = false;
+    for (QLabel *label : m_form->findChildren<QLabel *>())
+        captioned = captioned || (label->buddy() == edit && label->text() == name);
+    QVERIFY(captioned);
+}
+
+void TestCustomerForm::tabOrderFollowsLayout()
+{
+    m_form->setEditing(true);
+    input("username")->setFocus();
+    QTRY_VERIFY(input("username")->hasFocus());
+    for (const char *field : {"email", "first_name", "last_name", "birth_date"}) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), input(field));
+    }
+}
+
+void TestCustomerForm::enterSubmitsOnlyWhileEditing()
+{
+    QSignalSpy submitted(m_form.get(), &CustomerForm::submitted);
+    QTest::keyClick(input("email"), Qt::Key_Return);
+    QCOMPARE(submitted.count(), 0);
+    m_form->setEditing(true);
+    QTest::keyClick(input("email"), Qt::Key_Return);
+    QTest::keyClick(input("birth_date"), Qt::Key_Return);
+    QCOMPARE(submitted.count(), 2);
+}
+
+QTEST_MAIN(TestCustomerForm)
+#include "tst_customerform.moc"

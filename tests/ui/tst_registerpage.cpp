@@ -1,0 +1,252 @@
+#include "birthdateedit.h"
+#include "messagebanner.h"
+#include "registerpage.h"
+#include "testenv.h"
+#include "uitest.h"
+
+#include <QCheckBox>
+#include <QDate>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace portal;
+using namespace portal::test;
+using State = AuthStateManager::State;
+using Fields = QMap<QString, QString>;
+
+class TestRegisterPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void accessibleNames_data();
+    void accessibleNames();
+    void badFieldsShowEachError_data();
+    void badFieldsShowEachError();
+    void typingClearsThatFieldsError();
+    void serverFieldErrorsShowNextToTheirFields();
+    void successSignsIn();
+    void backToSignIn();
+
+private:
+    void fill(const Fields &fields);
+    Fields validFields(const QString &username) const;
+
+    std::unique_ptr<AuthHarness> m_harness;
+    std::unique_ptr<RegisterPage> m_page;
+};
+
+void TestRegisterPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(referenceServerUrl().isValid(), "the reference server fixture is not running");
+}
+
+void TestRegisterPage::init()
+{
+    m_harness = std::make_unique<AuthHarness>();
+    m_harness->connectToServer();
+    m_page = std::make_unique<RegisterPage>(&m_harness->auth);
+    m_page->resize(720, 900);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+void TestRegisterPage::cleanup()
+{
+    m_page.reset();
+    m_harness.reset();
+}
+
+Fields TestRegisterPage::validFields(const QString &username) const
+{
+    return {{QStringLiteral("username"), username},
+            {QStringLiteral("email"), username + QStringLiteral("@example.org")},
+            {QStringLiteral("password"), testPassword()},
+            {QStringLiteral("confirm_password"), testPassword()},
+            {QStringLiteral("birth_date"), QStringLiteral("1985-06-15")}};
+}
+
+void TestRegisterPage::fill(const Fields &fields)
+{
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        QLineEdit *edit = m_page->input(it.key());
+        QVERIFY2(edit, qPrintable(it.key()));
+        edit->clear();
+        QTest::keyClicks(edit, it.value());
+    }
+}
+
+void TestRegisterPage::accessibleNames_data()
+{
+    QTest::addColumn<QString>("objectName");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("hasCaption");
+    QTest::newRow("username") << "username"
+                              << "Username" << true;
+    QTest::newRow("email") << "email"
+                           << "Email" << true;
+    QTest::newRow("password") << "password"
+                              << "Password" << true;
+    QTest::newRow("confirm password") << "confirm_password"
+                                      << "Confirm password" << true;
+    QTest::newRow("birth date") << "birth_date"
+                                << "Birth date" << true;
+    QTest::newRow("remember me") << "rememberMe"
+                                 << "Remember me" << false;
+    QTest::newRow("create account") << "createButton"
+                                    << "Create account" << false;
+    QTest::newRow("back") << "backButton"
+                          << "Back to sign in" << false;
+}
+
+void TestRegisterPage::accessibleNames()
+{
+    QFETCH(QString, objectName);
+    QFETCH(QString, name);
+    QFETCH(bool, hasCaption);
+    auto *widget = m_page->findChild<QWidget *>(objectName);
+    QVERIFY(widget);
+    QCOMPARE(accessibleName(widget), name);
+    if (!hasCaption)
+        return;
+    bool captioned = false;
+    for (QLabel *label : m_page->findChildren<QLabel *>())
+        captioned = captioned || (label->buddy() == widget && label->text() == name);
+    QVERIFY(captioned);
+}
+
+namespace {
+
+Fields fields(std::initializer_list<std::pair<const char *, const char *>> items)
+{
+    Fields result;
+    for (const auto &[key, value] : items)
+        result.insert(QString::fromUtf8(key), QString::fromUtf8(value));
+    return result;
+}
+
+} // namespace
+
+void TestRegisterPage::badFieldsShowEachError_data()
+{
+    QTest::addColumn<Fields>("changes");
+    QTest::addColumn<Fields>("errors");
+    QTest::addColumn<QString>("focus");
+    const QByteArray future = QDate::currentDate().addDays(1).toString(Qt::ISODate).toUtf8();
+    QTest::newRow("short username")
+        << fields({{"username", "ab"}})
+        << fields({{"username", "Username must be at least 3 characters."}}) << "username";
+    QTest::newRow("bad email") << fields({{"email", "not-an-email"}})
+                               << fields({{"email", "Enter a valid email address."}}) << "email";
+    QTest::newRow("short password")
+        << fields({{"password", "short"}, {"confirm_password", "short"}})
+        << fields({{"password", "Password must be at least 8 characters."}}) << "password";
+    QTest::newRow("mismatched confirmation")
+        << fields({{"confirm_password", "something-else-1"}})
+        << fields({{"confirm_password", "Passwords do not match."}}) << "confirm_password";
+    QTest::newRow("future birth date")
+        << fields({{"birth_date", future.constData()}})
+        << fields({{"birth_date", "Birth date can't be in the future."}}) << "birth_date";
+    QTest::newRow("everything at once")
+        << fields({{"username", "ab"},
+                   {"email", "x@"},
+                   {"password", "short"},
+                   {"confirm_password", "other"},
+                   {"birth_date", future.constData()}})
+        << fields({{"username", "Username must be at least 3 characters."},
+                   {"email", "Enter a valid email address."},
+                   {"password", "Password must be at least 8 characters."},
+                   {"confirm_password", "Passwords do not match."},
+                   {"birth_date", "Birth date can't be in the future."}})
+        << "username";
+}
+
+void TestRegisterPage::badFieldsShowEachError()
+{
+    QFETCH(Fields, changes);
+    QFETCH(Fields, errors);
+    QFETCH(QString, focus);
+    Fields typed = validFields(uniqueUsername(QStringLiteral("reg")));
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        typed.insert(it.key(), it.value());
+    fill(typed);
+    QSignalSpy changed(&m_harness->auth, &AuthStateManager::stateChanged);
+    click(m_page->createButton());
+    // Nothing was sent: the manager never left SignedOut.
+    QCOMPARE(changed.count(), 0);
+    const QStringList all = validFields(QString()).keys();
+    for (const QString &field : all) {
+        QCOMPARE(m_page->fieldError(field), errors.value(field));
+        auto *label = m_page->findChild<QLabel *>(field + QStringLiteral("Error"));
+        QVERIFY(label);
+        QCOMPARE(label->isVisible(), errors.contains(field));
+    }
+    // Focus goes to the first field in error, in the order of the form.
+    QTRY_COMPARE(QApplication::focusWidget(), m_page->input(focus));
+}
+
+void TestRegisterPage::typingClearsThatFieldsError()
+{
+    fill({{QStringLiteral("username"), QStringLiteral("ab")}});
+    click(m_page->createButton());
+    QVERIFY(!m_page->fieldError(QStringLiteral("username")).isEmpty());
+    QVERIFY(!m_page->fieldError(QStringLiteral("email")).isEmpty());
+    QTest::keyClicks(m_page->input(QStringLiteral("username")), QStringLiteral("c"));
+    QVERIFY(m_page->fieldError(QStringLiteral("username")).isEmpty());
+    QVERIFY(!m_page->fieldError(QStringLiteral("email")).isEmpty());
+}
+
+void TestRegisterPage::serverFieldErrorsShowNextToTheirFields()
+{
+    const QString taken = uniqueUsername(QStringLiteral("taken"));
+    QString error;
+    QVERIFY2(createAccount(referenceServerUrl(), taken, &error), qPrintable(error));
+    fill(validFields(taken));
+    QSignalSpy failed(&m_harness->auth, &AuthStateManager::registrationFailed);
+    click(m_page->createButton());
+    QVERIFY(failed.wait(30000));
+    QVERIFY2(
+        m_page->fieldError(QStringLiteral("username")).contains(QStringLiteral("already exists")),
+        qPrintable(m_page->fieldError(QStringLiteral("username"))));
+    QVERIFY(m_page->fieldError(QStringLiteral("email")).isEmpty());
+    QCOMPARE(m_page->banner()->kind(), MessageBanner::Kind::Error);
+    QCOMPARE(m_page->banner()->text(), QStringLiteral("Please correct the highlighted fields."));
+    // The form is usable again and still holds what was typed.
+    QVERIFY(m_page->createButton()->isEnabled());
+    QCOMPARE(m_page->input(QStringLiteral("username"))->text(), taken);
+}
+
+void TestRegisterPage::successSignsIn()
+{
+    const QString username = uniqueUsername(QStringLiteral("newbie"));
+    fill(validFields(username));
+    QTest::keyClick(m_page->input(QStringLiteral("confirm_password")), Qt::Key_Return);
+    QCOMPARE(m_harness->auth.state(), State::SigningIn);
+    QVERIFY(!m_page->createButton()->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(m_harness->auth.state(), State::SignedIn, 30000);
+    QCOMPARE(m_harness->auth.username(), username);
+    QCOMPARE(m_harness->auth.user().birthDate, QDate(1985, 6, 15));
+    QCOMPARE(serverField(username, QStringLiteral("birth_date")).toString(),
+             QStringLiteral("1985-06-15"));
+    // Nothing typed stays behind in the form.
+    QVERIFY(m_page->input(QStringLiteral("password"))->text().isEmpty());
+}
+
+void TestRegisterPage::backToSignIn()
+{
+    QSignalSpy back(m_page.get(), &RegisterPage::backRequested);
+    click(m_page->backButton());
+    QCOMPARE(back.count(), 1);
+}
+
+QTEST_MAIN(TestRegisterPage)
+#include "tst_registerpage.moc"

@@ -1,0 +1,96 @@
+#include "fielderrorlabel.h"
+#include "serverdialog.h"
+
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace portal;
+
+class TestServerDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validatesAsYouType_data();
+    void validatesAsYouType();
+    void acceptEmitsTheNormalisedUrl();
+    void cancelEmitsNothing();
+    void deletesItselfWhenClosed();
+    void addressFieldIsNamed();
+};
+
+void TestServerDialog::validatesAsYouType_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("errorMentions");
+    QTest::newRow("https") << "https://portal.example.com" << true << "";
+    QTest::newRow("loopback http") << "http://127.0.0.1:8000" << true << "";
+    QTest::newRow("localhost http") << "http://localhost:8000" << true << "";
+    QTest::newRow("remote http") << "http://portal.example.com" << false << "https";
+    QTest::newRow("ftp") << "ftp://portal.example.com" << false << "";
+    QTest::newRow("garbage") << "not a url" << false << "";
+    QTest::newRow("empty") << "" << false << "";
+}
+
+void TestServerDialog::validatesAsYouType()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, ok);
+    QFETCH(QString, errorMentions);
+    ServerDialog dialog(QUrl{});
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+    QTest::keyClicks(dialog.addressEdit(), typed);
+    QCOMPARE(dialog.okButton()->isEnabled(), ok);
+    QCOMPARE(dialog.error().isEmpty(), ok || typed.isEmpty());
+    QVERIFY2(dialog.error().contains(errorMentions), qPrintable(dialog.error()));
+    QCOMPARE(dialog.addressEdit()->accessibleDescription(), dialog.error());
+}
+
+void TestServerDialog::acceptEmitsTheNormalisedUrl()
+{
+    ServerDialog dialog(QUrl{});
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+    dialog.show();
+    QSignalSpy chosen(&dialog, &ServerDialog::serverChosen);
+    QTest::keyClicks(dialog.addressEdit(), QStringLiteral("HTTPS://Portal.Example.com/"));
+    QTest::keyClick(dialog.addressEdit(), Qt::Key_Return);
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.first().first().toUrl(), QUrl(QStringLiteral("https://portal.example.com")));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestServerDialog::cancelEmitsNothing()
+{
+    ServerDialog dialog(QUrl(QStringLiteral("https://old.example.com")));
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+    dialog.show();
+    QCOMPARE(dialog.addressEdit()->text(), QStringLiteral("https://old.example.com"));
+    QSignalSpy chosen(&dialog, &ServerDialog::serverChosen);
+    QTest::keyClick(dialog.addressEdit(), Qt::Key_Escape);
+    QCOMPARE(chosen.count(), 0);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+}
+
+void TestServerDialog::deletesItselfWhenClosed()
+{
+    auto *dialog = new ServerDialog(QUrl{});
+    QSignalSpy destroyed(dialog, &QObject::destroyed);
+    dialog->open();
+    // Rejected from the event loop, as a click would be: deleteLater() runs there.
+    QTimer::singleShot(0, dialog, &QDialog::reject);
+    QVERIFY(destroyed.wait(5000));
+}
+
+void TestServerDialog::addressFieldIsNamed()
+{
+    ServerDialog dialog(QUrl{});
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+    QCOMPARE(dialog.addressEdit()->accessibleName(), QStringLiteral("Server address"));
+}
+
+QTEST_MAIN(TestServerDialog)
+#include "tst_serverdialog.moc"

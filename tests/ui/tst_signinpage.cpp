@@ -1,0 +1,299 @@
+#include "busyindicator.h"
+#include "fielderrorlabel.h"
+#include "messagebanner.h"
+#include "signinpage.h"
+#include "testenv.h"
+#include "uitest.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace portal;
+using namespace portal::test;
+using State = AuthStateManager::State;
+
+class TestSignInPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void accessibleNames_data();
+    void accessibleNames();
+    void tabOrderFollowsLayout();
+    void signInByTypingAndClicking();
+    void enterSubmits();
+    void wrongPasswordShowsErrorAndKeepsUsername();
+    void emptyFieldsAreNotSent_data();
+    void emptyFieldsAreNotSent();
+    void showPasswordToggle();
+    void rememberMeCheckedWhenKeychainWorks();
+    void rememberMeStoresTheSession();
+    void signedOutMessages_data();
+    void signedOutMessages();
+    void noServerConfigured();
+
+private:
+    void typeCredentials(const QString &username, const QString &password);
+
+    std::unique_ptr<AuthHarness> m_harness;
+    std::unique_ptr<SignInPage> m_page;
+    QString m_username;
+};
+
+void TestSignInPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(referenceServerUrl().isValid(), "the reference server fixture is not running");
+    QVERIFY2(hasSessionBus(), "run inside tests/keyring-session.sh");
+    m_username = uniqueUsername(QStringLiteral("signin"));
+    QString error;
+    QVERIFY2(createAccount(referenceServerUrl(), m_username, &error), qPrintable(error));
+}
+
+void TestSignInPage::init()
+{
+    m_harness = std::make_unique<AuthHarness>();
+    m_harness->connectToServer();
+    m_page = std::make_unique<SignInPage>(&m_harness->auth);
+    m_page->resize(720, 720);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+void TestSignInPage::cleanup()
+{
+    m_page.reset();
+    m_harness.reset();
+}
+
+void TestSignInPage::typeCredentials(const QString &username, const QString &password)
+{
+    m_page->usernameEdit()->clear();
+    m_page->passwordEdit()->clear();
+    QTest::keyClicks(m_page->usernameEdit(), username);
+    QTest::keyClicks(m_page->passwordEdit(), password);
+}
+
+void TestSignInPage::accessibleNames_data()
+{
+    QTest::addColumn<QString>("objectName");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("hasCaption");
+    QTest::newRow("username") << "username"
+                              << "Username" << true;
+    QTest::newRow("password") << "password"
+                              << "Password" << true;
+    QTest::newRow("show password") << "showPassword"
+                                   << "Show password" << false;
+    QTest::newRow("remember me") << "rememberMe"
+                                 << "Remember me" << false;
+    QTest::newRow("sign in") << "signInButton"
+                             << "Sign in" << false;
+    QTest::newRow("create account") << "createAccountButton"
+                                    << "Create account" << false;
+}
+
+void TestSignInPage::accessibleNames()
+{
+    QFETCH(QString, objectName);
+    QFETCH(QString, name);
+    QFETCH(bool, hasCaption);
+    auto *widget = m_page->findChild<QWidget *>(objectName);
+    QVERIFY(widget);
+    QCOMPARE(accessibleName(widget), name);
+    if (!hasCaption)
+        return;
+    // The visible caption says the same words, without a colon.
+    QLabel *caption = nullptr;
+    for (QLabel *label : m_page->findChildren<QLabel *>()) {
+        if (label->buddy() == widget)
+            caption = label;
+    }
+    QVERIFY(caption);
+    QVERIFY(caption->isVisible());
+    QCOMPARE(caption->text(), name);
+}
+
+void TestSignInPage::tabOrderFollowsLayout()
+{
+    const QList<QWidget *> expected{m_page->usernameEdit(),    m_page->passwordEdit(),
+                                    m_page->showPasswordBox(), m_page->rememberBox(),
+                                    m_page->signInButton(),    m_page->createAccountButton()};
+    m_page->usernameEdit()->setFocus();
+    QTRY_VERIFY(m_page->usernameEdit()->hasFocus());
+    for (int i = 1; i < expected.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), expected.at(i));
+    }
+}
+
+void TestSignInPage::signInByTypingAndClicking()
+{
+    typeCredentials(m_username, testPassword());
+    click(m_page->signInButton());
+    // The attempt starts at once: the form is disabled while it runs.
+    QCOMPARE(m_harness->auth.state(), State::SigningIn);
+    QVERIFY(!m_page->usernameEdit()->isEnabled());
+    QVERIFY(!m_page->signInButton()->isEnabled());
+    auto *busy = m_page->findChild<BusyIndicator *>();
+    QVERIFY(busy && busy->isRunning() && busy->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(m_harness->auth.state(), State::SignedIn, 30000);
+    QCOMPARE(m_harness->auth.username(), m_username);
+    QVERIFY(m_page->usernameEdit()->isEnabled());
+}
+
+void TestSignInPage::enterSubmits()
+{
+    typeCredentials(m_username, testPassword());
+    QTest::keyClick(m_page->passwordEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_harness->auth.state(), State::SignedIn, 30000);
+}
+
+void TestSignInPage::wrongPasswordShowsErrorAndKeepsUsername()
+{
+    typeCredentials(m_username, QStringLiteral("not-the-password"));
+    QSignalSpy failed(&m_harness->auth, &AuthStateManager::signInFailed);
+    click(m_page->signInButton());
+    QVERIFY(failed.wait(30000));
+    QCOMPARE(m_harness->auth.state(), State::SignedOut);
+    QVERIFY(m_page->banner()->isVisible());
+    QCOMPARE(m_page->banner()->kind(), MessageBanner::Kind::Error);
+    QCOMPARE(m_page->banner()->text(), QStringLiteral("Wrong username or password."));
+    QCOMPARE(m_page->usernameEdit()->text(), m_username);
+    QVERIFY(m_page->passwordEdit()->text().isEmpty());
+    QVERIFY(m_page->usernameEdit()->isEnabled());
+    QVERIFY(m_page->signInButton()->isEnabled());
+}
+
+void TestSignInPage::emptyFieldsAreNotSent_data()
+{
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("usernameError");
+    QTest::addColumn<QString>("passwordError");
+    QTest::newRow("both empty") << ""
+                                << ""
+                                << "Enter your username."
+                                << "Enter your password.";
+    QTest::newRow("no password") << "someone"
+                                 << ""
+                                 << ""
+                                 << "Enter your password.";
+    QTest::newRow("spaces only") << "   "
+                                 << "pw"
+                                 << "Enter your username."
+                                 << "";
+}
+
+void TestSignInPage::emptyFieldsAreNotSent()
+{
+    QFETCH(QString, username);
+    QFETCH(QString, password);
+    QFETCH(QString, usernameError);
+    QFETCH(QString, passwordError);
+    typeCredentials(username, password);
+    QSignalSpy changed(&m_harness->auth, &AuthStateManager::stateChanged);
+    click(m_page->signInButton());
+    QCOMPARE(changed.count(), 0);
+    auto *userError = m_page->findChild<FieldErrorLabel *>(QStringLiteral("usernameError"));
+    auto *passError = m_page->findChild<FieldErrorLabel *>(QStringLiteral("passwordError"));
+    QVERIFY(userError && passError);
+    QCOMPARE(userError->error(), usernameError);
+    QCOMPARE(passError->error(), passwordError);
+    QCOMPARE(m_page->usernameEdit()->accessibleDescription(), usernameError);
+}
+
+void TestSignInPage::showPasswordToggle()
+{
+    QCOMPARE(m_page->passwordEdit()->echoMode(), QLineEdit::Password);
+    QTest::mouseClick(m_page->showPasswordBox(), Qt::LeftButton, {},
+                      QPoint(4, m_page->showPasswordBox()->height() / 2));
+    QCOMPARE(m_page->passwordEdit()->echoMode(), QLineEdit::Normal);
+    QTest::keyClick(m_page->showPasswordBox(), Qt::Key_Space);
+    QCOMPARE(m_page->passwordEdit()->echoMode(), QLineEdit::Password);
+}
+
+void TestSignInPage::rememberMeCheckedWhenKeychainWorks()
+{
+    // connectToServer() probed the keychain; the session's keyring answers.
+    QTRY_COMPARE_WITH_TIMEOUT(m_harness->tokens.availability(), TokenStore::Availability::Available,
+                              30000);
+    QVERIFY(m_page->rememberBox()->isEnabled());
+    QVERIFY(m_page->rememberBox()->isChecked());
+    QVERIFY(!m_page->rememberReasonLabel()->isVisible());
+}
+
+void TestSignInPage::rememberMeStoresTheSession()
+{
+    typeCredentials(m_username, testPassword());
+    QVERIFY(m_page->rememberBox()->isChecked());
+    click(m_page->signInButton());
+    QTRY_COMPARE_WITH_TIMEOUT(m_harness->auth.state(), State::SignedIn, 30000);
+    const QString key = TokenStore::keyFor(referenceServerUrl(), m_username);
+    // The keychain write finishes after SignedIn.
+    QTRY_COMPARE_WITH_TIMEOUT(readToken(m_harness->tokens, key).status,
+                              TokenStoreResult::Status::Ok, 30000);
+    // The token lives in the keychain only, never in the settings file.
+    const QString token = readToken(m_harness->tokens, key).token;
+    QVERIFY(!token.isEmpty());
+    m_harness->settings.sync();
+    QFile ini(m_harness->settings.fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY(!ini.readAll().contains(token.toUtf8()));
+}
+
+void TestSignInPage::signedOutMessages_data()
+{
+    using Reason = AuthStateManager::SignOutReason;
+    QTest::addColumn<Reason>("reason");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<MessageBanner::Kind>("kind");
+    QTest::newRow("session expired")
+        << Reason::SessionExpired << "Your session has expired. Please sign in again."
+        << MessageBanner::Kind::Error;
+    QTest::newRow("stored token rejected")
+        << Reason::StoredTokenRejected << "Your session has expired. Please sign in again."
+        << MessageBanner::Kind::Error;
+    QTest::newRow("signed out") << Reason::UserRequested << "You have signed out."
+                                << MessageBanner::Kind::Success;
+    QTest::newRow("first start") << Reason::None << "" << MessageBanner::Kind::Info;
+}
+
+void TestSignInPage::signedOutMessages()
+{
+    QFETCH(AuthStateManager::SignOutReason, reason);
+    QFETCH(QString, message);
+    QFETCH(MessageBanner::Kind, kind);
+    QTest::keyClicks(m_page->passwordEdit(), QStringLiteral("typed"));
+    m_page->showSignedOut(reason, QStringLiteral("bob"));
+    QCOMPARE(m_page->banner()->text(), message);
+    QCOMPARE(m_page->banner()->isVisible(), !message.isEmpty());
+    if (!message.isEmpty())
+        QCOMPARE(m_page->banner()->kind(), kind);
+    QCOMPARE(m_page->usernameEdit()->text(), QStringLiteral("bob"));
+    QVERIFY(m_page->passwordEdit()->text().isEmpty());
+    QTRY_VERIFY(m_page->passwordEdit()->hasFocus());
+}
+
+void TestSignInPage::noServerConfigured()
+{
+    m_page->setServerConfigured(false);
+    QVERIFY(!m_page->signInButton()->isEnabled());
+    QVERIFY(m_page->banner()->text().contains(QStringLiteral("Server address")));
+    m_page->setServerConfigured(true);
+    QVERIFY(m_page->signInButton()->isEnabled());
+    QVERIFY(!m_page->banner()->isVisible());
+}
+
+QTEST_MAIN(TestSignInPage)
+#include "tst_signinpage.moc"

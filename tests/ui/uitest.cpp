@@ -1,0 +1,116 @@
+#include "uitest.h"
+
+#include "testenv.h"
+
+#include <QAbstractButton>
+#include <QAccessible>
+#include <QApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QTest>
+
+#include <optional>
+
+namespace portal::test {
+
+QString testPassword()
+{
+    return QStringLiteral("test-password-1");
+}
+
+bool createAccount(const QUrl &server, const QString &username, QString *error)
+{
+    ApiClient api;
+    api.setBaseUrl(server);
+    QJsonObject fields;
+    fields.insert(QStringLiteral("username"), username);
+    fields.insert(QStringLiteral("email"), QString(username + QStringLiteral("@example.org")));
+    fields.insert(QStringLiteral("password"), testPassword());
+    ApiCall *call = api.registerAccount(fields);
+    std::optional<ApiResult> result;
+    QObject::connect(call, &ApiCall::finished, &api,
+                     [&result](const ApiResult &answer) { result = answer; });
+    if (!QTest::qWaitFor([&result]() { return result.has_value(); }, 30000)) {
+        if (error)
+            *error = QStringLiteral("register did not answer");
+        return false;
+    }
+    if (!result->ok() && error)
+        *error = QStringLiteral("register failed: ") + result->error().userMessage();
+    return result->ok();
+}
+
+QJsonValue serverField(const QString &username, const QString &field)
+{
+    const QByteArray json = manage({QStringLiteral("show_customer"), username});
+    return QJsonDocument::fromJson(json).object().value(field);
+}
+
+TokenStoreResult readToken(TokenStore &store, const QString &key)
+{
+    QObject context;
+    std::optional<TokenStoreResult> result;
+    store.read(key, &context, [&result](const TokenStoreResult &answer) { result = answer; });
+    if (!QTest::qWaitFor([&result]() { return result.has_value(); }, 30000))
+        return {};
+    return result.value_or(TokenStoreResult{});
+}
+
+QMessageBox *findMessageBox(const QString &objectName)
+{
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        auto *box = qobject_cast<QMessageBox *>(widget);
+        if (box && box->isVisible() && box->objectName() == objectName)
+            return box;
+    }
+    return nullptr;
+}
+
+bool clickBoxButton(QMessageBox *box, const QString &buttonName)
+{
+    auto *button = box->findChild<QAbstractButton *>(buttonName);
+    if (!button)
+        return false;
+    button->click();
+    return true;
+}
+
+void settle()
+{
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
+void click(QWidget *widget)
+{
+    settle();
+    QTest::mouseClick(widget, Qt::LeftButton);
+}
+
+QString accessibleName(QWidget *widget)
+{
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
+    return iface ? iface->text(QAccessible::Name) : QString();
+}
+
+AuthHarness::AuthHarness()
+    : settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+    , tokens(QStringLiteral(PORTAL_APP_ID))
+    , auth(&api, &tokens, &settings)
+{}
+
+void AuthHarness::connectToServer()
+{
+    auth.changeServer(referenceServerUrl());
+}
+
+bool AuthHarness::signIn(const QString &username, bool remember)
+{
+    auth.signIn(username, testPassword(), remember);
+    const bool answered = QTest::qWaitFor(
+        [this]() { return auth.state() != AuthStateManager::State::SigningIn; }, 30000);
+    return answered && auth.state() == AuthStateManager::State::SignedIn;
+}
+
+} // namespace portal::test

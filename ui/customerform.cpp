@@ -1,0 +1,231 @@
+#include "customerform.h"
+
+#include "birthdateedit.h"
+#include "fielderrorlabel.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace portal {
+
+namespace {
+
+QString usernameField()
+{
+    return QStringLiteral("username");
+}
+
+QString birthDateField()
+{
+    return QStringLiteral("birth_date");
+}
+
+} // namespace
+
+CustomerForm::CustomerForm(QWidget *parent)
+    : QWidget(parent)
+    , m_layout(new QFormLayout(this))
+    , m_birthDate(new BirthDateEdit(this))
+{
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_layout->setVerticalSpacing(6);
+
+    addLineRow(usernameField(), tr("Username"));
+    addLineRow(QStringLiteral("email"), tr("Email"));
+    addLineRow(QStringLiteral("first_name"), tr("First name"));
+    addLineRow(QStringLiteral("last_name"), tr("Last name"));
+    m_birthDate->setObjectName(QStringLiteral("birthDateEdit"));
+    m_birthDate->lineEdit()->setObjectName(QStringLiteral("birth_date"));
+    addRow(birthDateField(), tr("Birth date"), m_birthDate, m_birthDate->lineEdit());
+    connect(m_birthDate, &BirthDateEdit::textEdited, this, &CustomerForm::edited);
+    connect(m_birthDate, &BirthDateEdit::returnPressed, this, [this]() {
+        if (m_editing)
+            Q_EMIT submitted();
+    });
+    // The birth date editor was created first; the focus chain must follow the layout.
+    for (int i = 1; i < m_rows.size(); ++i)
+        setTabOrder(m_rows.at(i - 1).edit, m_rows.at(i).edit);
+    setTabOrder(m_birthDate->lineEdit(), m_birthDate->calendarButton());
+    setEditing(false);
+}
+
+QLineEdit *CustomerForm::addLineRow(const QString &field, const QString &label)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setObjectName(field);
+    connect(edit, &QLineEdit::textEdited, this, &CustomerForm::edited);
+    connect(edit, &QLineEdit::returnPressed, this, [this]() {
+        if (m_editing)
+            Q_EMIT submitted();
+    });
+    addRow(field, label, edit, edit);
+    return edit;
+}
+
+void CustomerForm::addRow(const QString &field, const QString &label, QWidget *widget,
+                          QLineEdit *edit)
+{
+    auto *caption = new QLabel(label, this);
+    caption->setBuddy(edit);
+    edit->setAccessibleName(label);
+
+    auto *cell = new QWidget(this);
+    auto *cellLayout = new QVBoxLayout(cell);
+    cellLayout->setContentsMargins(0, 0, 0, 0);
+    cellLayout->setSpacing(2);
+    widget->setParent(cell);
+    cellLayout->addWidget(widget);
+    auto *error = new FieldErrorLabel(edit, cell);
+    cellLayout->addWidget(error);
+
+    m_layout->addRow(caption, cell);
+    m_rows.append({field, edit, error});
+}
+
+void CustomerForm::setCustomer(const Customer &customer)
+{
+    m_customer = customer;
+    showBase();
+    clearFieldErrors();
+}
+
+const Customer &CustomerForm::customer() const
+{
+    return m_customer;
+}
+
+void CustomerForm::rebase(const Customer &fresh)
+{
+    const QJsonObject edits = changes();
+    m_customer = fresh;
+    showBase();
+    applyChanges(edits);
+}
+
+void CustomerForm::applyChanges(const QJsonObject &changes)
+{
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.field == usernameField() || !changes.contains(row.field))
+            continue;
+        const QJsonValue value = changes.value(row.field);
+        row.edit->setText(value.isString() ? value.toString() : QString());
+    }
+}
+
+void CustomerForm::setEditing(bool editing)
+{
+    m_editing = editing;
+    for (const Row &row : std::as_const(m_rows)) {
+        const bool editable = editing && row.field != usernameField();
+        row.edit->setReadOnly(!editable);
+        row.edit->setFrame(editable);
+        row.edit->setPlaceholderText(editing ? QString() : tr("Not set"));
+    }
+    m_birthDate->setReadOnly(!editing);
+    if (!editing)
+        clearFieldErrors();
+}
+
+bool CustomerForm::isEditing() const
+{
+    return m_editing;
+}
+
+QJsonObject CustomerForm::changes() const
+{
+    QJsonObject result;
+    for (const Row &row : m_rows) {
+        if (row.field == usernameField())
+            continue;
+        const QString text = row.edit->text().trimmed();
+        if (text == baseText(row.field))
+            continue;
+        if (row.field == birthDateField() && text.isEmpty())
+            result.insert(row.field, QJsonValue::Null);
+        else
+            result.insert(row.field, text);
+    }
+    return result;
+}
+
+bool CustomerForm::isDirty() const
+{
+    return m_editing && !changes().isEmpty();
+}
+
+FieldErrors CustomerForm::validate(const QDate &today) const
+{
+    return validateProfile(input(QStringLiteral("email"))->text(), m_birthDate->text(), today);
+}
+
+void CustomerForm::showFieldErrors(const FieldErrors &errors)
+{
+    for (const Row &row : std::as_const(m_rows))
+        row.error->setError(errors.value(row.field));
+}
+
+QStringList CustomerForm::showServerErrors(const QHash<QString, QStringList> &errors)
+{
+    QStringList elsewhere;
+    for (auto it = errors.cbegin(); it != errors.cend(); ++it) {
+        if (!input(it.key()))
+            elsewhere += it.value();
+    }
+    for (const Row &row : std::as_const(m_rows))
+        row.error->setError(errors.value(row.field).join(QLatin1Char(' ')));
+    return elsewhere;
+}
+
+void CustomerForm::clearFieldErrors()
+{
+    for (const Row &row : std::as_const(m_rows))
+        row.error->clearError();
+}
+
+QLineEdit *CustomerForm::input(const QString &field) const
+{
+    for (const Row &row : m_rows) {
+        if (row.field == field)
+            return row.edit;
+    }
+    return nullptr;
+}
+
+QWidget *CustomerForm::firstInput() const
+{
+    return m_rows.constFirst().edit;
+}
+
+QWidget *CustomerForm::lastInput() const
+{
+    return m_birthDate->calendarButton();
+}
+
+QString CustomerForm::baseText(const QString &field) const
+{
+    if (field == usernameField())
+        return m_customer.username;
+    if (field == QLatin1String("email"))
+        return m_customer.email;
+    if (field == QLatin1String("first_name"))
+        return m_customer.firstName;
+    if (field == QLatin1String("last_name"))
+        return m_customer.lastName;
+    if (field == birthDateField())
+        return m_customer.birthDate.isValid() ? m_customer.birthDate.toString(Qt::ISODate)
+                                              : QString();
+    return {};
+}
+
+void CustomerForm::showBase()
+{
+    for (const Row &row : std::as_const(m_rows))
+        row.edit->setText(baseText(row.field));
+}
+
+} // namespace portal

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QIcon>
+
+namespace portal {
+
+/// The application's own SVG icons (resources/icons), compiled into portal_ui.
+enum class Icon
+{
+    App,
+    Calendar,
+    Cancel,
+    CreateAccount,
+    Edit,
+    Error,
+    Info,
+    Refresh,
+    Save,
+    Server,
+    SignIn,
+    SignOut,
+    Success,
+    User,
+};
+
+QIcon icon(Icon which);
+
+} // namespace portal

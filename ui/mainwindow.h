@@ -1,0 +1,93 @@
+#pragma once
+
+#include "appearance.h"
+#include "authstatemanager.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+
+namespace portal {
+
+class Page;
+class ProfilePage;
+class RegisterPage;
+class RestoringPage;
+class ServerDialog;
+class SignInPage;
+
+/**
+ * The one window: a page per screen, chosen from AuthStateManager's state; the title is the
+ * page's name and the app's name. Settings changes are forwarded as requests (the composition
+ * root persists them).
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(AuthStateManager *auth, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    SignInPage *signInPage() const { return m_signIn; }
+    RegisterPage *registerPage() const { return m_register; }
+    ProfilePage *profilePage() const { return m_profile; }
+    RestoringPage *restoringPage() const { return m_restoring; }
+    Page *currentPage() const;
+
+    QLabel *serverStatusLabel() const { return m_serverStatus; }
+    QLabel *connectionStatusLabel() const { return m_connectionStatus; }
+    QAction *signOutAction() const { return m_signOutAction; }
+    QAction *serverAction() const { return m_serverAction; }
+    /// The open Server address dialog, if any.
+    ServerDialog *serverDialog() const;
+
+    /// "Sign in — Customer Portal": the page's name, an em dash and the app's name.
+    static QString titleFor(const QString &pageName);
+
+public Q_SLOTS:
+    void openServerDialog();
+    void showAbout();
+    void setAppearanceMode(portal::Appearance::Mode mode);
+
+Q_SIGNALS:
+    void serverChangeRequested(const QUrl &url);
+    void appearanceChangeRequested(portal::Appearance::Mode mode);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    QAction *addAppearanceAction(QMenu *menu, const QString &text, Appearance::Mode mode);
+    void buildStatusBar();
+    void showPage(Page *page);
+    void onStateChanged(AuthStateManager::State state);
+    void updateStatus();
+    void showRegister();
+    void showSignIn();
+
+    AuthStateManager *m_auth;
+    QStackedWidget *m_pages;
+    SignInPage *m_signIn;
+    RegisterPage *m_register;
+    ProfilePage *m_profile;
+    RestoringPage *m_restoring;
+    QLabel *m_serverStatus;
+    QLabel *m_connectionStatus;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_serverAction = nullptr;
+    QActionGroup *m_appearanceGroup = nullptr;
+    QPointer<ServerDialog> m_serverDialog;
+    AuthStateManager::State m_lastState;
+    bool m_wantsRegister = false;
+    bool m_closeConfirmed = false;
+};
+
+} // namespace portal

@@ -1,0 +1,260 @@
+#include "profilepage.h"
+
+#include "busyindicator.h"
+#include "confirmdiscard.h"
+#include "customerform.h"
+#include "icons.h"
+#include "messagebanner.h"
+
+#include <QDate>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace portal {
+
+ProfilePage::ProfilePage(AuthStateManager *auth, QWidget *parent)
+    : Page(tr("Profile"), parent)
+    , m_auth(auth)
+    , m_form(new CustomerForm)
+    , m_edit(new QPushButton(icon(Icon::Edit), tr("Edit")))
+    , m_save(new QPushButton(icon(Icon::Save), tr("Save")))
+    , m_cancel(new QPushButton(icon(Icon::Cancel), tr("Cancel")))
+    , m_refresh(new QPushButton(icon(Icon::Refresh), tr("Refresh")))
+    , m_signOut(new QPushButton(icon(Icon::SignOut), tr("Sign out")))
+    , m_busy(new BusyIndicator)
+{
+    setObjectName(QStringLiteral("profilePage"));
+    m_form->setObjectName(QStringLiteral("customerForm"));
+    cardLayout()->addWidget(m_form);
+    buildButtons();
+
+    connect(m_form, &CustomerForm::submitted, this, &ProfilePage::save);
+    connect(auth, &AuthStateManager::stateChanged, this, &ProfilePage::onStateChanged);
+    connect(auth, &AuthStateManager::userChanged, this, &ProfilePage::onUserChanged);
+    connect(auth, &AuthStateManager::sessionEnding, this, &ProfilePage::onSessionEnding);
+    connect(auth, &AuthStateManager::profileSaved, this, &ProfilePage::onSaved);
+    connect(auth, &AuthStateManager::profileSaveFailed, this, &ProfilePage::onSaveFailed);
+    connect(auth, &AuthStateManager::profileRefreshed, this, [this]() {
+        setBusy(false);
+        banner()->clear();
+    });
+    connect(auth, &AuthStateManager::profileRefreshFailed, this, &ProfilePage::onRefreshFailed);
+    connect(auth, &AuthStateManager::keychainProblem, this,
+            [this](const QString &message) { banner()->showInfo(message); });
+    if (auth->state() == AuthStateManager::State::SignedIn)
+        onSignedIn();
+    else
+        setEditingMode(false);
+}
+
+void ProfilePage::buildButtons()
+{
+    m_edit->setObjectName(QStringLiteral("editButton"));
+    m_save->setObjectName(QStringLiteral("saveButton"));
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_signOut->setObjectName(QStringLiteral("signOutButton"));
+    m_edit->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_save->setShortcut(QKeySequence::Save);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    m_edit->setToolTip(
+        tr("Edit your profile (%1)").arg(m_edit->shortcut().toString(QKeySequence::NativeText)));
+    m_save->setToolTip(m_save->shortcut().toString(QKeySequence::NativeText));
+    m_refresh->setToolTip(tr("Reload from the server (%1)")
+                              .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
+    m_save->setDefault(true);
+
+    QHBoxLayout *buttons = addButtonRow();
+    for (QPushButton *button : {m_edit, m_save, m_cancel, m_refresh})
+        buttons->addWidget(button);
+    buttons->addWidget(m_busy);
+    buttons->addStretch(1);
+    buttons->addWidget(m_signOut);
+
+    connect(m_edit, &QPushButton::clicked, this, &ProfilePage::startEditing);
+    connect(m_save, &QPushButton::clicked, this, &ProfilePage::save);
+    connect(m_cancel, &QPushButton::clicked, this, &ProfilePage::cancelEditing);
+    connect(m_refresh, &QPushButton::clicked, this, &ProfilePage::requestRefresh);
+    connect(m_signOut, &QPushButton::clicked, this, &ProfilePage::requestSignOut);
+
+    setTabOrder(m_form->lastInput(), m_edit);
+    setTabOrder(m_edit, m_save);
+    setTabOrder(m_save, m_cancel);
+    setTabOrder(m_cancel, m_refresh);
+    setTabOrder(m_refresh, m_signOut);
+}
+
+bool ProfilePage::hasUnsavedChanges() const
+{
+    return m_form->isDirty();
+}
+
+void ProfilePage::startEditing()
+{
+    banner()->clear();
+    setEditingMode(true);
+    m_form->input(QStringLiteral("email"))->setFocus();
+}
+
+void ProfilePage::save()
+{
+    if (!m_form->isEditing() || m_busyNow)
+        return;
+    const FieldErrors errors = m_form->validate(QDate::currentDate());
+    m_form->showFieldErrors(errors);
+    if (!errors.isEmpty()) {
+        banner()->clear();
+        return;
+    }
+    const QJsonObject changes = m_form->changes();
+    if (changes.isEmpty()) {
+        setEditingMode(false);
+        banner()->showInfo(tr("Nothing to save: no field was changed."));
+        return;
+    }
+    banner()->clear();
+    setBusy(true);
+    m_auth->updateProfile(changes);
+}
+
+void ProfilePage::cancelEditing()
+{
+    if (!m_form->isEditing() || m_busyNow)
+        return;
+    m_form->setCustomer(m_auth->user());
+    setEditingMode(false);
+    banner()->clear();
+}
+
+void ProfilePage::requestRefresh()
+{
+    if (m_busyNow || m_auth->state() != AuthStateManager::State::SignedIn)
+        return;
+    auto refresh = [this]() {
+        m_form->setCustomer(m_auth->user());
+        setEditingMode(false);
+        setBusy(true);
+        m_auth->refreshProfile();
+    };
+    if (hasUnsavedChanges())
+        confirmDiscard(this, tr("Discard your unsaved changes and reload the profile?"),
+                       tr("Discard and reload"), refresh);
+    else
+        refresh();
+}
+
+void ProfilePage::requestSignOut()
+{
+    if (m_auth->state() != AuthStateManager::State::SignedIn)
+        return;
+    if (hasUnsavedChanges())
+        confirmDiscard(this, tr("Discard your unsaved changes and sign out?"),
+                       tr("Discard and sign out"), [this]() { m_auth->signOut(); });
+    else
+        m_auth->signOut();
+}
+
+void ProfilePage::onStateChanged(AuthStateManager::State state)
+{
+    switch (state) {
+    case AuthStateManager::State::SignedIn:
+        onSignedIn();
+        return;
+    case AuthStateManager::State::SigningOut:
+        setBusy(true);
+        return;
+    default:
+        setBusy(false);
+        setEditingMode(false);
+        banner()->clear();
+        return;
+    }
+}
+
+void ProfilePage::onSignedIn()
+{
+    banner()->clear();
+    setBusy(false);
+    m_form->setCustomer(m_auth->user());
+    const std::optional<QJsonObject> draft = m_auth->takeDraft();
+    setEditingMode(draft.has_value());
+    if (!draft)
+        return;
+    // Laid over the fresh data: Save sends only what still differs from the server's version.
+    m_form->applyChanges(*draft);
+    banner()->showInfo(
+        tr("You have unsaved changes from your last session. Review and save them."));
+}
+
+void ProfilePage::onUserChanged()
+{
+    const Customer &user = m_auth->user();
+    // An ending session empties the user; the page is about to be left, keep what it shows.
+    if (user.id == 0 || m_auth->state() != AuthStateManager::State::SignedIn)
+        return;
+    if (m_form->isEditing())
+        m_form->rebase(user);
+    else
+        m_form->setCustomer(user);
+}
+
+void ProfilePage::onSessionEnding(AuthStateManager::SignOutReason reason)
+{
+    if (reason == AuthStateManager::SignOutReason::SessionExpired && m_form->isDirty())
+        m_auth->keepDraft(m_form->changes());
+}
+
+void ProfilePage::onSaved()
+{
+    setBusy(false);
+    m_form->setCustomer(m_auth->user());
+    setEditingMode(false);
+    banner()->showSuccess(tr("Saved."));
+}
+
+void ProfilePage::onSaveFailed(const ApiError &error)
+{
+    setBusy(false);
+    if (error.kind == ErrorKind::PreconditionFailed && error.httpStatus == 412) {
+        // AuthStateManager already took the server's version; onUserChanged() kept the edits.
+        banner()->showError(tr("This profile was changed elsewhere. Your edits are kept; review "
+                               "and save again."));
+        return;
+    }
+    if (error.kind == ErrorKind::Validation) {
+        QStringList elsewhere = error.nonFieldErrors;
+        elsewhere += m_form->showServerErrors(error.fieldErrors);
+        banner()->showError(elsewhere.isEmpty() ? error.userMessage()
+                                                : elsewhere.join(QLatin1Char(' ')));
+        return;
+    }
+    banner()->showError(error.userMessage());
+}
+
+void ProfilePage::onRefreshFailed(const ApiError &error)
+{
+    setBusy(false);
+    banner()->showError(error.userMessage());
+}
+
+void ProfilePage::setEditingMode(bool editing)
+{
+    m_form->setEditing(editing);
+    m_edit->setVisible(!editing);
+    m_save->setVisible(editing);
+    m_cancel->setVisible(editing);
+}
+
+void ProfilePage::setBusy(bool busy)
+{
+    m_busyNow = busy;
+    m_busy->setRunning(busy);
+    for (QPushButton *button : {m_edit, m_save, m_cancel, m_refresh, m_signOut})
+        button->setEnabled(!busy);
+    m_form->setEnabled(!busy);
+}
+
+} // namespace portal

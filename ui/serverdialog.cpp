@@ -1,0 +1,98 @@
+#include "serverdialog.h"
+
+#include "fielderrorlabel.h"
+#include "icons.h"
+#include "serverurl.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace portal {
+
+ServerDialog::ServerDialog(const QUrl &current, QWidget *parent)
+    : QDialog(parent)
+    , m_address(new QLineEdit(this))
+    , m_error(new FieldErrorLabel(m_address, this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("serverDialog"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Server address"));
+    setWindowIcon(icon(Icon::Server));
+    m_address->setObjectName(QStringLiteral("serverAddress"));
+    m_address->setText(current.toString());
+    m_address->setPlaceholderText(tr("https://portal.example.com"));
+
+    auto *caption = new QLabel(tr("Server address"), this);
+    caption->setBuddy(m_address);
+    m_address->setAccessibleName(tr("Server address"));
+    auto *hint = new QLabel(tr("The address of your customer portal server. Use https; plain http "
+                               "works only for a server on this computer."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(6);
+    layout->addWidget(caption);
+    layout->addWidget(m_address);
+    layout->addWidget(m_error);
+    layout->addWidget(hint);
+    layout->addSpacing(6);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ServerDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ServerDialog::reject);
+    connect(m_address, &QLineEdit::textChanged, this, &ServerDialog::check);
+    check();
+}
+
+QPushButton *ServerDialog::okButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+QString ServerDialog::error() const
+{
+    return m_error->error();
+}
+
+void ServerDialog::check()
+{
+    const QString text = m_address->text().trimmed();
+    const ServerUrlCheck result = checkServerUrl(text);
+    m_url = result.ok() ? result.url : QUrl();
+    // Nothing typed yet is not an error worth shouting about; OK stays off all the same.
+    m_error->setError(text.isEmpty() ? QString() : result.error);
+    okButton()->setEnabled(result.ok());
+    fitHeight();
+}
+
+void ServerDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitHeight();
+}
+
+void ServerDialog::fitHeight()
+{
+    // Top-level windows ignore height-for-width: grow for the wrapped error and hint by hand.
+    const int needed = layout()->totalHeightForWidth(width());
+    setMinimumHeight(needed);
+    if (height() < needed)
+        resize(width(), needed);
+}
+
+void ServerDialog::accept()
+{
+    if (!m_url.isValid())
+        return;
+    Q_EMIT serverChosen(m_url);
+    QDialog::accept();
+}
+
+} // namespace portal

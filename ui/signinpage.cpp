@@ -1,0 +1,184 @@
+#include "signinpage.h"
+
+#include "busyindicator.h"
+#include "fielderrorlabel.h"
+#include "icons.h"
+#include "messagebanner.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace portal {
+
+SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
+    : Page(tr("Sign in"), parent)
+    , m_auth(auth)
+    , m_username(new QLineEdit)
+    , m_password(new QLineEdit)
+    , m_showPassword(new QCheckBox(tr("Show password")))
+    , m_remember(new QCheckBox(tr("Remember me")))
+    , m_rememberReason(new QLabel)
+    , m_signIn(new QPushButton(icon(Icon::SignIn), tr("Sign in")))
+    , m_createAccount(new QPushButton(icon(Icon::CreateAccount), tr("Create account")))
+    , m_busy(new BusyIndicator)
+{
+    setObjectName(QStringLiteral("signInPage"));
+    buildForm();
+
+    connect(m_username, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_signIn, &QPushButton::clicked, this, &SignInPage::submit);
+    connect(m_createAccount, &QPushButton::clicked, this, &SignInPage::createAccountRequested);
+    connect(m_username, &QLineEdit::textEdited, m_usernameError, &FieldErrorLabel::clearError);
+    connect(m_password, &QLineEdit::textEdited, m_passwordError, &FieldErrorLabel::clearError);
+    connect(m_showPassword, &QCheckBox::toggled, this, [this](bool show) {
+        m_password->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    connect(auth, &AuthStateManager::stateChanged, this, &SignInPage::onStateChanged);
+    connect(auth, &AuthStateManager::signInFailed, this, &SignInPage::onSignInFailed);
+    connect(auth, &AuthStateManager::rememberAvailableChanged, this,
+            &SignInPage::onRememberAvailable);
+    onRememberAvailable(auth->isRememberAvailable());
+    m_username->setText(auth->lastUsername());
+}
+
+void SignInPage::buildForm()
+{
+    m_username->setObjectName(QStringLiteral("username"));
+    m_password->setObjectName(QStringLiteral("password"));
+    m_showPassword->setObjectName(QStringLiteral("showPassword"));
+    m_remember->setObjectName(QStringLiteral("rememberMe"));
+    m_rememberReason->setObjectName(QStringLiteral("rememberReason"));
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_createAccount->setObjectName(QStringLiteral("createAccountButton"));
+
+    m_password->setEchoMode(QLineEdit::Password);
+    m_remember->setChecked(true);
+    m_rememberReason->setTextFormat(Qt::PlainText);
+    m_rememberReason->setWordWrap(true);
+    m_rememberReason->setForegroundRole(QPalette::PlaceholderText);
+    m_rememberReason->hide();
+    m_signIn->setDefault(true);
+    m_createAccount->setFlat(true);
+
+    m_usernameError = addField(tr("Username"), m_username, m_username);
+    m_passwordError = addField(tr("Password"), m_password, m_password);
+    cardLayout()->addWidget(m_showPassword);
+    cardLayout()->addWidget(m_remember);
+    cardLayout()->addWidget(m_rememberReason);
+    QHBoxLayout *buttons = addButtonRow();
+    buttons->addWidget(m_signIn);
+    buttons->addWidget(m_busy);
+    buttons->addStretch(1);
+    buttons->addWidget(m_createAccount);
+
+    setTabOrder(m_username, m_password);
+    setTabOrder(m_password, m_showPassword);
+    setTabOrder(m_showPassword, m_remember);
+    setTabOrder(m_remember, m_signIn);
+    setTabOrder(m_signIn, m_createAccount);
+}
+
+void SignInPage::showSignedOut(AuthStateManager::SignOutReason reason, const QString &lastUsername)
+{
+    using Reason = AuthStateManager::SignOutReason;
+    m_password->clear();
+    m_usernameError->clearError();
+    m_passwordError->clearError();
+    if (!lastUsername.isEmpty())
+        m_username->setText(lastUsername);
+    switch (reason) {
+    case Reason::SessionExpired:
+    case Reason::StoredTokenRejected:
+        banner()->showError(tr("Your session has expired. Please sign in again."));
+        break;
+    case Reason::UserRequested:
+        banner()->showSuccess(tr("You have signed out."));
+        break;
+    case Reason::ServerChanged:
+        banner()->showInfo(tr("You were signed out because the server address changed."));
+        break;
+    case Reason::None:
+        banner()->clear();
+        break;
+    }
+    QWidget *focus = m_username->text().isEmpty() ? m_username : m_password;
+    focus->setFocus();
+}
+
+void SignInPage::setServerConfigured(bool configured)
+{
+    m_serverConfigured = configured;
+    m_signIn->setEnabled(configured);
+    m_createAccount->setEnabled(configured);
+    if (!configured)
+        banner()->showInfo(tr("Choose the server to connect to: Settings > Server address."));
+    else if (m_noServerNotice)
+        banner()->clear();
+    m_noServerNotice = !configured;
+}
+
+void SignInPage::prefillUsername(const QString &username)
+{
+    if (!username.isEmpty())
+        m_username->setText(username);
+}
+
+void SignInPage::submit()
+{
+    if (!m_signIn->isEnabled())
+        return;
+    const QString username = m_username->text().trimmed();
+    const QString password = m_password->text();
+    m_usernameError->setError(username.isEmpty() ? tr("Enter your username.") : QString());
+    m_passwordError->setError(password.isEmpty() ? tr("Enter your password.") : QString());
+    if (username.isEmpty() || password.isEmpty()) {
+        (username.isEmpty() ? m_username : m_password)->setFocus();
+        return;
+    }
+    banner()->clear();
+    m_submitting = true;
+    m_auth->signIn(username, password, m_remember->isEnabled() && m_remember->isChecked());
+}
+
+void SignInPage::onStateChanged(AuthStateManager::State state)
+{
+    // Registering also passes through SigningIn; only this page's own attempt shows here.
+    if (state != AuthStateManager::State::SigningIn)
+        m_submitting = false;
+    setBusy(m_submitting);
+}
+
+void SignInPage::onSignInFailed(const ApiError &error)
+{
+    banner()->showError(error.userMessage());
+    m_password->clear();
+    m_password->setFocus();
+}
+
+void SignInPage::onRememberAvailable(bool available)
+{
+    m_remember->setEnabled(available);
+    m_remember->setChecked(available);
+    m_rememberReason->setText(
+        available ? QString()
+                  : tr("Remember me is unavailable: no keychain was found on this computer."));
+    m_rememberReason->setVisible(!available);
+    m_remember->setAccessibleDescription(m_rememberReason->text());
+}
+
+void SignInPage::setBusy(bool busy)
+{
+    m_busy->setRunning(busy);
+    const QList<QWidget *> form{m_username, m_password, m_showPassword, m_createAccount};
+    for (QWidget *widget : form)
+        widget->setEnabled(!busy);
+    m_remember->setEnabled(!busy && m_auth->isRememberAvailable());
+    m_signIn->setEnabled(!busy && m_serverConfigured);
+}
+
+} // namespace portal

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "authstatemanager.h"
+#include "page.h"
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace portal {
+
+class BusyIndicator;
+class FieldErrorLabel;
+
+/// Username, password, Remember me; forwards the attempt to AuthStateManager::signIn().
+class SignInPage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignInPage)
+
+public:
+    explicit SignInPage(AuthStateManager *auth, QWidget *parent = nullptr);
+
+    /// Prepares the page after a sign-out or at start: the reason's message, the last username.
+    void showSignedOut(AuthStateManager::SignOutReason reason, const QString &lastUsername);
+    /// No server is configured: say so and keep the form from being sent.
+    void setServerConfigured(bool configured);
+    /// Puts @p username in the field unless it is empty.
+    void prefillUsername(const QString &username);
+
+    QLineEdit *usernameEdit() const { return m_username; }
+    QLineEdit *passwordEdit() const { return m_password; }
+    QCheckBox *showPasswordBox() const { return m_showPassword; }
+    QCheckBox *rememberBox() const { return m_remember; }
+    QLabel *rememberReasonLabel() const { return m_rememberReason; }
+    QPushButton *signInButton() const { return m_signIn; }
+    QPushButton *createAccountButton() const { return m_createAccount; }
+
+Q_SIGNALS:
+    void createAccountRequested();
+
+private:
+    void buildForm();
+    void submit();
+    void onStateChanged(AuthStateManager::State state);
+    void onSignInFailed(const portal::ApiError &error);
+    void onRememberAvailable(bool available);
+    void setBusy(bool busy);
+
+    AuthStateManager *m_auth;
+    QLineEdit *m_username;
+    FieldErrorLabel *m_usernameError;
+    QLineEdit *m_password;
+    FieldErrorLabel *m_passwordError;
+    QCheckBox *m_showPassword;
+    QCheckBox *m_remember;
+    QLabel *m_rememberReason;
+    QPushButton *m_signIn;
+    QPushButton *m_createAccount;
+    BusyIndicator *m_busy;
+    bool m_serverConfigured = true;
+    bool m_submitting = false;
+    bool m_noServerNotice = false;
+};
+
+} // namespace portal
