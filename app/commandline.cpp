@@ -39,8 +39,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
         Text::tr("url"));
     parser.addOption(serverOption);
 
-    if (!parser.parse(arguments))
-        return failure(parser.errorText(), parser);
+    if (!parser.parse(arguments)) {
+        CommandLine result = failure(parser.errorText(), parser);
+        result.unknownOption = !parser.unknownOptionNames().isEmpty();
+        return result;
+    }
 
     CommandLine result;
     if (parser.isSet(helpOption)) {

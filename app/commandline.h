@@ -20,6 +20,9 @@ struct CommandLine
     QUrl server;    ///< --server, already checked and normalised; empty when not given.
     QString output; ///< What to print for every action but Run.
     int exitCode = 0;
+    /// Fail only: the parser rejected an option it does not know. Such an option may be one of
+    /// QApplication's own (-platform, -style...), which only a QApplication removes.
+    bool unknownOption = false;
 };
 
 /// The exit code for a bad command line, including an unusable --server.

@@ -8,28 +8,51 @@
 
 #include <cstdio>
 
+namespace {
+
+int report(const portal::CommandLine &command)
+{
+    const bool toStdout = command.action != portal::CommandLine::Action::Fail;
+    std::fputs(command.output.toLocal8Bit().constData(), toStdout ? stdout : stderr);
+    return command.exitCode;
+}
+
+QStringList argumentsOf(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+// --help, --version and a bad --server must work in a terminal without a display, where a
+// QApplication cannot start: answer them with a QCoreApplication (translated all the same).
+bool answerableWithoutGui(const portal::CommandLine &command)
+{
+    return command.action != portal::CommandLine::Action::Run && !command.unknownOption;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication::setOrganizationName(QStringLiteral("CustomerPortal"));
-    QApplication::setApplicationName(QStringLiteral("CustomerPortal"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Customer Portal"));
-    QApplication::setApplicationVersion(QStringLiteral(PORTAL_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral(PORTAL_APP_ID));
+    QCoreApplication::setOrganizationName(QStringLiteral("CustomerPortal"));
+    QCoreApplication::setApplicationName(QStringLiteral("CustomerPortal"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PORTAL_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Customer Portal"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(PORTAL_APP_ID));
+
+    if (answerableWithoutGui(portal::parseCommandLine(argumentsOf(argc, argv)))) {
+        const QCoreApplication app(argc, argv);
+        const portal::Translations translations(QLocale::system());
+        return report(portal::parseCommandLine(QCoreApplication::arguments()));
+    }
+
     QApplication app(argc, argv);
     const portal::Translations translations(QLocale::system());
-
     const portal::CommandLine command = portal::parseCommandLine(QApplication::arguments());
-    switch (command.action) {
-    case portal::CommandLine::Action::Run:
-        break;
-    case portal::CommandLine::Action::ShowHelp:
-    case portal::CommandLine::Action::ShowVersion:
-        std::fputs(command.output.toLocal8Bit().constData(), stdout);
-        return command.exitCode;
-    case portal::CommandLine::Action::Fail:
-        std::fputs(command.output.toLocal8Bit().constData(), stderr);
-        return command.exitCode;
-    }
+    if (command.action != portal::CommandLine::Action::Run)
+        return report(command);
 
     portal::PortalAppOptions options;
     options.serverOverride = command.server;

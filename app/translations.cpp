@@ -15,8 +15,11 @@ Translations::Translations(const QLocale &locale, QObject *parent)
         if (QLocale(language).language() == QLocale::English)
             break;
         if (loadApp(language))
-            break;
+            return;
     }
+    // English, the source language, needs only its plural forms ("1 second").
+    if (m_app->load(QStringLiteral(":/i18n/customerportal_en.qm")))
+        QCoreApplication::installTranslator(m_app);
 }
 
 QString Translations::language() const

@@ -10,7 +10,8 @@ namespace portal {
 /**
  * Installs the app's translation (compiled in under :/i18n) and Qt's own for @p locale. English is
  * the source language: the first English entry among the locale's UI languages stops the search,
- * so "en_GB:de" stays English. Removed again when this object is destroyed.
+ * so "en_GB:de" stays English, and English installs only its plural forms. Removed again when
+ * this object is destroyed.
  */
 class Translations final : public QObject
 {

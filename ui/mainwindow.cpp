@@ -259,7 +259,7 @@ void MainWindow::updateStatus()
 void MainWindow::showRegister()
 {
     m_wantsRegister = true;
-    m_register->reset();
+    // What was typed on the form survives a trip back to Sign in; success resets it.
     showPage(m_register);
     m_register->input(QStringLiteral("username"))->setFocus();
 }

@@ -156,7 +156,8 @@ void SignInPage::onStateChanged(AuthStateManager::State state)
 void SignInPage::onSignInFailed(const ApiError &error)
 {
     banner()->showError(error.userMessage());
-    m_password->clear();
+    // Nothing typed is thrown away: the password stays, selected, so typing replaces it.
+    m_password->selectAll();
     m_password->setFocus();
 }
 

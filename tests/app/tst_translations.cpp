@@ -78,6 +78,8 @@ private Q_SLOTS:
     void germanPluralForms();
     void catalogueIsComplete();
     void everyCatalogueIsEmbedded();
+    void englishPlurals_data();
+    void englishPlurals();
 };
 
 void TestTranslations::loadsTheLocalesTranslation_data()
@@ -107,6 +109,31 @@ void TestTranslations::loadsTheLocalesTranslation()
     }
     // Uninstalled with the object.
     QCOMPARE(translate("portal::SignInPage", "Sign in"), QStringLiteral("Sign in"));
+}
+
+void TestTranslations::englishPlurals_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<int>("seconds");
+    QTest::addColumn<QString>("text");
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    QTest::newRow("English, one") << english << 1 << "Too many attempts. Try again in 1 second.";
+    QTest::newRow("English, many") << english << 30 << "Too many attempts. Try again in 30 seconds.";
+    QTest::newRow("no translation, one") << QLocale(QLocale::Japanese, QLocale::Japan) << 1
+                                         << "Too many attempts. Try again in 1 second.";
+    QTest::newRow("German, one") << QLocale(QLocale::German, QLocale::Germany) << 1
+                                 << "Zu viele Versuche. Versuchen Sie es in 1 Sekunde erneut.";
+}
+
+void TestTranslations::englishPlurals()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(int, seconds);
+    QFETCH(QString, text);
+    const Translations translations(locale);
+    QCOMPARE(QCoreApplication::translate("ApiError", "Too many attempts. Try again in %n seconds.",
+                                         nullptr, seconds),
+             text);
 }
 
 void TestTranslations::germanCoversEveryLayer_data()

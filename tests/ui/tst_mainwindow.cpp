@@ -38,6 +38,7 @@ private Q_SLOTS:
 
     void startsOnSignInWithTitleAndStatus();
     void titleFollowsThePage();
+    void createAccountFormSurvivesBackToSignIn();
     void draftSurvivesSessionExpiry();
     void draftIsDiscardedForAnotherCustomer();
     void closingWithUnsavedEditsAsksFirst();
@@ -159,6 +160,22 @@ void TestMainWindow::titleFollowsThePage()
     QCOMPARE(profileInput("username")->text(), m_alice);
     QCOMPARE(profileInput("email")->text(),
              serverField(m_alice, QStringLiteral("email")).toString());
+}
+
+void TestMainWindow::createAccountFormSurvivesBackToSignIn()
+{
+    startApp(referenceServerUrl());
+    QTRY_COMPARE(m_window->currentPage(), m_window->signInPage());
+    click(m_window->signInPage()->createAccountButton());
+    RegisterPage *page = m_window->registerPage();
+    QTest::keyClicks(page->input(QStringLiteral("username")), QStringLiteral("half-typed"));
+    QTest::keyClicks(page->input(QStringLiteral("email")), QStringLiteral("half@example.com"));
+    click(page->backButton());
+    QCOMPARE(m_window->currentPage(), m_window->signInPage());
+    click(m_window->signInPage()->createAccountButton());
+    QCOMPARE(m_window->currentPage(), page);
+    QCOMPARE(page->input(QStringLiteral("username"))->text(), QStringLiteral("half-typed"));
+    QCOMPARE(page->input(QStringLiteral("email"))->text(), QStringLiteral("half@example.com"));
 }
 
 void TestMainWindow::draftSurvivesSessionExpiry()

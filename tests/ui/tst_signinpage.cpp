@@ -170,7 +170,10 @@ void TestSignInPage::wrongPasswordShowsErrorAndKeepsUsername()
     QCOMPARE(m_page->banner()->kind(), MessageBanner::Kind::Error);
     QCOMPARE(m_page->banner()->text(), QStringLiteral("Wrong username or password."));
     QCOMPARE(m_page->usernameEdit()->text(), m_username);
-    QVERIFY(m_page->passwordEdit()->text().isEmpty());
+    // The typed password is kept, selected, so retyping replaces it and nothing is lost.
+    QCOMPARE(m_page->passwordEdit()->text(), QStringLiteral("not-the-password"));
+    QCOMPARE(m_page->passwordEdit()->selectedText(), QStringLiteral("not-the-password"));
+    QTRY_VERIFY(m_page->passwordEdit()->hasFocus());
     QVERIFY(m_page->usernameEdit()->isEnabled());
     QVERIFY(m_page->signInButton()->isEnabled());
 }

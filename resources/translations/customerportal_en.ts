@@ -1,0 +1,17 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English is the source language. This catalogue holds only the plural forms that English needs
+     ("1 second", "2 seconds"); every other string is shown as written in the source. It is compiled
+     with lrelease only (never lupdate), so new plural strings must be added here by hand. -->
+<TS version="2.1" language="en">
+<context>
+    <name>ApiError</name>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n seconds.</source>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
