@@ -6,6 +6,10 @@
 
 #include <functional>
 
+namespace QKeychain {
+class Job;
+}
+
 namespace portal {
 
 /// The outcome of one keychain operation.
@@ -59,6 +63,8 @@ Q_SIGNALS:
     void availabilityChanged(portal::TokenStore::Availability availability);
 
 private:
+    void start(QKeychain::Job *job, const char *operation, QObject *context, Callback done);
+    void finish(const char *operation, const QString &key, const TokenStoreResult &result);
     void noteResult(const TokenStoreResult &result);
 
     QString m_service;

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "apiclient.h"
+#include "authstatemanager.h"
+#include "serverurl.h"
+#include "sessionsettings.h"
+#include "tokenstore.h"
+
+#include <QMetaEnum>
+
+// Internal to AuthStateManager: its state and the steps of each flow, split over
+// authstatemanager.cpp (public slots, session endings, profile) and authstatemanager_p.cpp
+// (property setters, restoring, signing in).
+
+namespace portal {
+
+/// "SignedIn" rather than "portal::AuthStateManager::State::SignedIn" in log lines.
+template<typename Enum>
+const char *keyOf(Enum value)
+{
+    return QMetaEnum::fromType<Enum>().valueToKey(static_cast<int>(value));
+}
+
+struct AuthStateManager::Private
+{
+    Private(AuthStateManager *owner, ApiClient *client, TokenStore *tokens, QSettings *settings)
+        : q(owner)
+        , api(client)
+        , store(tokens)
+        , sessions(settings)
+    {}
+
+    void setState(State value);
+    void setReason(SignOutReason value);
+    void setError(std::optional<ApiError> error);
+    void setServerUnreachable(bool value);
+    void setRememberAvailable(bool value);
+    void setUser(const Customer &value);
+
+    QString origin() const { return originOf(api->baseUrl()); }
+    QString storeKey(const QString &username) const
+    {
+        return TokenStore::keyFor(api->baseUrl(), username);
+    }
+    QString sessionKey() const { return TokenStore::keyFor(sessionServer, user.username); }
+    ApiError badResponse(const QString &detail) const;
+    template<typename Handler>
+    void onFinished(ApiCall *call, Handler handler);
+
+    void startRestore();
+    void probeKeychain();
+    void onStoredToken(const QString &username, const TokenStoreResult &result);
+    void onRestoreProfile(const QString &username, const ApiResult &result);
+    void rejectStoredToken(const QString &username, const ApiError &error);
+    void keepForRetry(const ApiError &error);
+
+    bool beginCredentials();
+    void watchCredentials(ApiCall *call, bool remember, bool registering);
+    void onCredentials(const ApiResult &result, bool remember, bool registering);
+    void enterSession(const AuthSession &session, bool remember);
+    void persistSession(const QString &token, bool remember);
+    void learnEtag();
+
+    void endSession(SignOutReason why, bool forgetStored);
+    void leaveServer();
+    void onSessionExpired();
+    bool expireIfDead(const ApiError &error, RequestRole role);
+    bool adoptProfile(const QJsonValue &json, const QByteArray &newEtag);
+    void onProfileSaved(const ApiResult &result);
+    void onProfileRefreshed(const ApiResult &result);
+
+    AuthStateManager *q;
+    ApiClient *api;
+    TokenStore *store;
+    SessionSettings sessions;
+    State state = State::SignedOut;
+    SignOutReason reason = SignOutReason::None;
+    Customer user;
+    /// The server of the signed-in session: its keychain entry and settings are found by it.
+    QUrl sessionServer;
+    QByteArray etag;
+    std::optional<ApiError> lastError;
+    bool serverUnreachable = false;
+    bool rememberAvailable = true;
+    QString lastUsername;
+    ProfileDraft draft;
+    /// Bumped whenever a session starts or ends, so late answers of an old one are dropped.
+    int epoch = 0;
+};
+
+template<typename Handler>
+void AuthStateManager::Private::onFinished(ApiCall *call, Handler handler)
+{
+    const int current = epoch;
+    QObject::connect(call, &ApiCall::finished, q,
+                     [this, current, handler](const ApiResult &result) {
+                         if (current == epoch)
+                             handler(result);
+                     });
+}
+
+} // namespace portal
