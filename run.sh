@@ -35,11 +35,18 @@ install_missing() {
         "${missing[@]}"
 }
 
-build() { # build <dir> [cmake options...]
-    local dir=$1; shift
-    say "Building in $dir"
+build() { # build <dir> <target|all> [cmake options...]
+    local dir=$1 target=$2; shift 2
+    say "Building $target in $dir"
     cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-    cmake --build "$dir" --parallel "$JOBS"
+    cmake --build "$dir" --parallel "$JOBS" --target "$target"
+}
+
+DEMO_STATE=""
+stop_demo_server() {
+    [ -n "$DEMO_STATE" ] || return 0
+    "$PYTHON" tests/server/serverctl.py stop --state-dir "$DEMO_STATE" >/dev/null || true
+    rm -rf "$DEMO_STATE"
 }
 
 run_app() {
@@ -49,13 +56,14 @@ run_app() {
         exit 1
     fi
     install_missing
-    build build
-    local state
-    state=$(mktemp -d "${TMPDIR:-/tmp}/portal-demo.XXXXXX")
-    trap '"$PYTHON" tests/server/serverctl.py stop --state-dir "$state" >/dev/null; rm -rf "$state"' EXIT
+    build build customer-portal
+    DEMO_STATE=$(mktemp -d "${TMPDIR:-/tmp}/portal-demo.XXXXXX")
+    # The server stops however the app ends: quit, crash, Ctrl+C or a kill of this script.
+    trap stop_demo_server EXIT
+    trap 'exit 130' INT TERM
     say "Starting the reference server"
     local url
-    url=$("$PYTHON" tests/server/serverctl.py start --state-dir "$state" --demo)
+    url=$("$PYTHON" tests/server/serverctl.py start --state-dir "$DEMO_STATE" --demo)
     cat <<MSG
 Server: $url
 Demo accounts:
@@ -70,7 +78,7 @@ run_tests() {
     local dir=build-tests
     rm -rf "$dir"
     # Warnings are errors in CI only.
-    build "$dir" -DPORTAL_WERROR="$([ -n "${CI:-}" ] && echo ON || echo OFF)"
+    build "$dir" all -DPORTAL_WERROR="$([ -n "${CI:-}" ] && echo ON || echo OFF)"
     say "Running the tests"
     tests/keyring-session.sh ctest --test-dir "$dir" --output-on-failure --parallel "$JOBS" \
         --timeout 600
