@@ -64,7 +64,8 @@ run_app() {
     trap 'exit 130' INT TERM
     say "Starting the reference server"
     local url
-    url=$("$PYTHON" tests/server/serverctl.py start --state-dir "$DEMO_STATE" --demo)
+    # --watch-pid: even a kill -9 of this script, which skips the trap, stops the server.
+    url=$("$PYTHON" tests/server/serverctl.py start --state-dir "$DEMO_STATE" --demo --watch-pid $$)
     cat <<MSG
 Server: $url
 Demo accounts:

@@ -15,18 +15,20 @@ constexpr int kLogoutTimeoutMs = 5000;
 
 } // namespace
 
+void AuthStateManager::Private::forgetStoredSession()
+{
+    store->remove(sessionKey(), q, {});
+    sessions.setRestore(originOf(sessionServer), false);
+}
+
 void AuthStateManager::Private::endSession(Reason why, bool forgetStored)
 {
     qCInfo(lcAuth) << "session ends:" << keyOf(why);
-    const QString key = sessionKey();
-    const QString server = originOf(sessionServer);
+    if (forgetStored)
+        forgetStoredSession();
     ++epoch;
     api->abortAll();
     api->clearToken();
-    if (forgetStored) {
-        store->remove(key, q, {});
-        sessions.setRestore(server, false);
-    }
     etag.clear();
     sessionServer.clear();
     setUser(Customer());
@@ -42,7 +44,7 @@ void AuthStateManager::Private::leaveServer()
         endSession(Reason::ServerChanged, false);
         return;
     case State::SigningOut:
-        endSession(Reason::UserRequested, true);
+        endSession(Reason::UserRequested, false); // signOut() forgot the stored session already.
         return;
     case State::Restoring:
     case State::SigningIn:
@@ -249,6 +251,9 @@ void AuthStateManager::signOut()
     if (d->state != State::SignedIn)
         return;
     Q_EMIT sessionEnding(SignOutReason::UserRequested);
+    // At once, not when the server answers: the next start must not restore this session even if
+    // the app quits (or the client is destroyed) while the logout request is still on its way.
+    d->forgetStoredSession();
     ++d->epoch;
     d->api->abortAll();
     d->setError(std::nullopt);
@@ -258,11 +263,11 @@ void AuthStateManager::signOut()
     request.path = d->api->endpoints().logoutPath;
     request.role = RequestRole::Logout;
     request.timeoutMs = kLogoutTimeoutMs;
-    // Whatever the answer (done, already signed out, no server), the local wipe happens.
+    // Whatever the answer (done, already signed out, no server, cancelled), the session ends.
     d->onFinished(d->api->send(request), [this](const ApiResult &result) {
         if (!result.ok())
             qCInfo(lcAuth) << "logout request failed:" << errorKindName(result.error().kind);
-        d->endSession(SignOutReason::UserRequested, true);
+        d->endSession(SignOutReason::UserRequested, false);
     });
 }
 

@@ -1,10 +1,9 @@
 #pragma once
 
+#include "apierror.h"
 #include "customer.h"
 #include "profiledraft.h"
 #include "validation.h"
-
-#include "apierror.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -41,14 +40,23 @@ class AuthStateManager final : public QObject
     Q_PROPERTY(QString lastErrorMessage READ lastErrorMessage NOTIFY lastErrorChanged)
     Q_PROPERTY(bool serverUnreachable READ isServerUnreachable NOTIFY serverUnreachableChanged)
     Q_PROPERTY(bool rememberAvailable READ isRememberAvailable NOTIFY rememberAvailableChanged)
+    Q_PROPERTY(portal::Customer user READ user NOTIFY userChanged)
     Q_PROPERTY(QString username READ username NOTIFY userChanged)
     Q_PROPERTY(QUrl server READ server NOTIFY serverChanged)
 
 public:
-    enum class State { Restoring, SignedOut, SigningIn, SignedIn, SigningOut };
+    enum class State
+    {
+        Restoring,
+        SignedOut,
+        SigningIn,
+        SignedIn,
+        SigningOut
+    };
     Q_ENUM(State)
 
-    enum class SignOutReason {
+    enum class SignOutReason
+    {
         None,                ///< Never signed in during this run.
         UserRequested,       ///< signOut().
         SessionExpired,      ///< The server rejected the token of a live session.
@@ -62,15 +70,19 @@ public:
                      QObject *parent = nullptr);
     ~AuthStateManager() override;
 
+    /// Where the session is now; stateChanged() on every change.
     State state() const;
+    /// Why the last session ended (None until one has).
     SignOutReason signOutReason() const;
     /// The signed-in customer (also still valid while sessionEnding() is being emitted).
     const Customer &user() const;
+    /// The signed-in customer's username; empty when nobody is signed in.
     QString username() const;
     /// The profile's ETag from the last GET/PATCH, empty if the server sends none.
     QByteArray profileEtag() const;
     /// The error of the last failed operation (cleared when the next operation starts).
     std::optional<ApiError> lastError() const;
+    /// lastError() as the sentence to show, or empty.
     QString lastErrorMessage() const;
     /// Restoring could not reach the server: the stored token is kept; retryRestore() tries again.
     bool isServerUnreachable() const;
@@ -78,6 +90,7 @@ public:
     bool isRememberAvailable() const;
     /// The username to prefill on the sign-in screen (the last one signed in on this server).
     QString lastUsername() const;
+    /// The server in use (the ApiClient's base URL).
     QUrl server() const;
 
     /// Keeps unsaved profile edits of the current user (call while sessionEnding() is emitted).
@@ -88,13 +101,24 @@ public:
 public Q_SLOTS:
     /// Start-up: keychain -> GET profile -> SignedIn, or SignedOut. Also probes the keychain.
     void restoreSession();
+    /// While Restoring with the server unreachable: tries the stored token again.
     void retryRestore();
     /// Gives up restoring (server unreachable) without deleting the stored token.
     void cancelRestore();
+    /**
+     * From SignedOut: POST login -> SignedIn, or SignedOut with signInFailed(). With @p remember
+     * the token goes to the keychain; without it, any entry already stored for this server and user
+     * is deleted.
+     */
     void signIn(const QString &username, const QString &password, bool remember);
+    /// From SignedOut: POST register -> SignedIn (like signIn()), or registrationFailed().
     void registerAccount(const portal::RegistrationInput &input, bool remember);
-    /// POST logout; the token and keychain entry are wiped even if the server cannot be reached.
+    /**
+     * From SignedIn: POST logout -> SignedOut (UserRequested). The keychain entry is deleted and
+     * the next start will not restore, at once; the token is wiped whatever the server answers.
+     */
     void signOut();
+    /// GET profile -> profileRefreshed() or profileRefreshFailed() (or the session ends).
     void refreshProfile();
     /// PATCH with If-Match when an ETag is known. @p changes: editable fields in wire names.
     void updateProfile(const QJsonObject &changes);
@@ -102,6 +126,7 @@ public Q_SLOTS:
     void changeServer(const QUrl &url);
 
 Q_SIGNALS:
+    /// NOTIFY of the properties of the same names.
     void stateChanged(portal::AuthStateManager::State state);
     void signOutReasonChanged(portal::AuthStateManager::SignOutReason reason);
     void userChanged();
@@ -112,10 +137,15 @@ Q_SIGNALS:
 
     /// Emitted just before a signed-in session ends, while user() is still valid.
     void sessionEnding(portal::AuthStateManager::SignOutReason reason);
+    /// signIn() failed; the state is SignedOut again.
     void signInFailed(const portal::ApiError &error);
+    /// registerAccount() failed; the state is SignedOut again.
     void registrationFailed(const portal::ApiError &error);
+    /// refreshProfile() succeeded; user() is @p customer.
     void profileRefreshed(const portal::Customer &customer);
+    /// refreshProfile() failed without ending the session.
     void profileRefreshFailed(const portal::ApiError &error);
+    /// updateProfile() succeeded; user() and profileEtag() are the server's new version.
     void profileSaved(const portal::Customer &customer);
     /// A 412 also updates user() and profileEtag() to the server's current version first.
     void profileSaveFailed(const portal::ApiError &error);

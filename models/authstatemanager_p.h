@@ -61,6 +61,7 @@ struct AuthStateManager::Private
     void persistSession(const QString &token, bool remember);
     void learnEtag();
 
+    void forgetStoredSession();
     void endSession(SignOutReason why, bool forgetStored);
     void leaveServer();
     void onSessionExpired();

@@ -18,7 +18,9 @@ public:
     void keep(const QString &origin, qint64 customerId, const QJsonObject &changes);
     /// The draft for exactly this origin and customer, if any. Always empties the store.
     std::optional<QJsonObject> take(const QString &origin, qint64 customerId);
+    /// Discards any draft held.
     void clear();
+    /// True when no draft is held.
     bool isEmpty() const;
 
 private:

@@ -15,15 +15,16 @@ namespace portal {
 /// The outcome of one keychain operation.
 struct TokenStoreResult
 {
-    enum class Status {
+    enum class Status
+    {
         Ok,          ///< read: found (token set); write/remove: done.
         NotFound,    ///< read/remove: no entry under that key.
         Unavailable, ///< no working keychain (no Secret Service, locked, denied...).
         Failed       ///< the keychain works but this operation failed.
     };
     Status status = Status::Failed;
-    QString token;       ///< read only.
-    QString errorText;   ///< QtKeychain's text, for logs; never contains the secret.
+    QString token;     ///< read only.
+    QString errorText; ///< QtKeychain's text, for logs; never contains the secret.
 };
 
 /**
@@ -40,13 +41,21 @@ class TokenStore final : public QObject
     Q_PROPERTY(Availability availability READ availability NOTIFY availabilityChanged)
 
 public:
-    enum class Availability { Unknown, Available, Unavailable };
+    enum class Availability
+    {
+        Unknown,
+        Available,
+        Unavailable
+    };
     Q_ENUM(Availability)
 
+    /// Called once with the outcome of one operation.
     using Callback = std::function<void(const TokenStoreResult &)>;
 
+    /// @p service: the keychain service name, the application's reverse-DNS id.
     explicit TokenStore(const QString &service, QObject *parent = nullptr);
 
+    /// The keychain service name every entry is stored under.
     QString service() const;
     /// Unknown until the first operation answers; Unavailable once one reports no keychain.
     Availability availability() const;
@@ -60,6 +69,7 @@ public:
     void remove(const QString &key, QObject *context, Callback done);
 
 Q_SIGNALS:
+    /// The first answer of the keychain, or the first sign that it stopped working.
     void availabilityChanged(portal::TokenStore::Availability availability);
 
 private:

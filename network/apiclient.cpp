@@ -292,6 +292,11 @@ ApiClient::~ApiClient()
 
 void ApiClient::setBaseUrl(const QUrl &url)
 {
+    // Whoever changes the server without signing out first must not hand the token to it.
+    if (!d->token.isEmpty() && !sameOrigin(url, d->baseUrl)) {
+        qCInfo(lcAuth) << "The server address changed; the session token was dropped.";
+        d->token.clear();
+    }
     d->baseUrl = url;
 }
 
@@ -365,7 +370,7 @@ ApiCall *ApiClient::registerAccount(const QJsonObject &fields)
     request.path = d->endpoints.registerPath;
     request.body = fields;
     request.authenticated = false;
-    request.role = RequestRole::Credentials;
+    request.role = RequestRole::Registration;
     return send(request);
 }
 

@@ -34,12 +34,12 @@ struct ApiEndpoints
 struct ApiRequest
 {
     QByteArray method = "GET";
-    QString path;                                   ///< Relative to the base URL; may carry a query.
-    QJsonObject body;                               ///< Sent as JSON when the method has a body.
-    bool authenticated = true;                      ///< Attach the token (never for login/register).
+    QString path;              ///< Relative to the base URL; may carry a query.
+    QJsonObject body;          ///< Sent as JSON when the method has a body.
+    bool authenticated = true; ///< Attach the token (never for login/register).
     RequestRole role = RequestRole::Authenticated;
-    QList<QPair<QByteArray, QByteArray>> headers;   ///< Extra headers, e.g. If-Match.
-    int timeoutMs = -1;                             ///< -1: the client's transfer timeout.
+    QList<QPair<QByteArray, QByteArray>> headers; ///< Extra headers, e.g. If-Match.
+    int timeoutMs = -1;                           ///< -1: the client's transfer timeout.
 };
 
 /**
@@ -77,13 +77,21 @@ class ApiClient final : public QObject
 
 public:
     explicit ApiClient(QObject *parent = nullptr);
+    /// Aborts the calls still in flight: each emits finished() with ErrorKind::Cancelled, here.
     ~ApiClient() override;
 
-    /// The server. Must have passed checkServerUrl(); requests fail with InsecureTransport otherwise.
+    /**
+     * The server. Must have passed checkServerUrl(); requests fail with InsecureTransport
+     * otherwise. A token belongs to the origin that issued it: moving to another origin (scheme,
+     * host, port) drops it, so it can never be sent there.
+     */
     void setBaseUrl(const QUrl &url);
+    /// The server every request goes to (paths are appended to its path).
     QUrl baseUrl() const;
 
+    /// The endpoint paths, for a deployment that mounts the API elsewhere.
     void setEndpoints(const ApiEndpoints &endpoints);
+    /// The endpoint paths in use (the defaults unless setEndpoints() was called).
     const ApiEndpoints &endpoints() const;
 
     /// The Authorization keyword, "Token" by default (case-sensitive; "Bearer" for some servers).
@@ -96,12 +104,18 @@ public:
 
     /// The session token attached to authenticated requests. Setting one re-arms sessionExpired().
     void setToken(const QString &token);
+    /// Forgets the token: later requests carry no Authorization header.
     void clearToken();
+    /// True while a token is set.
     bool hasToken() const;
 
+    /// POST {username, password} to the login path, without any Authorization header.
     ApiCall *login(const QString &username, const QString &password);
+    /// POST @p fields to the register path, without any Authorization header.
     ApiCall *registerAccount(const QJsonObject &fields);
+    /// POST to the logout path with the token; a 401 here never emits sessionExpired().
     ApiCall *logout();
+    /// GET the profile; a 401 or 403 here ends the session (see sessionExpired()).
     ApiCall *fetchProfile();
     /// PATCH (or PUT when @p replace) of the profile; sends If-Match when @p ifMatch is not empty.
     ApiCall *updateProfile(const QJsonObject &changes, const QByteArray &ifMatch,

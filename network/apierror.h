@@ -9,21 +9,22 @@
 namespace portal {
 
 /// What went wrong with a request, in the terms the user interface cares about.
-enum class ErrorKind {
-    InvalidCredentials,   ///< Login or register refused the username/password.
-    Unauthorized,         ///< 401 on an authenticated request: the token is not (or no longer) valid.
-    Forbidden,            ///< 403 that does not end the session: the user may not do this.
-    Validation,           ///< 400 with per-field and/or non-field messages.
-    NotFound,             ///< 404.
-    PreconditionFailed,   ///< 412 (someone changed it first) or 428 (If-Match missing).
-    RateLimited,          ///< 429; see ApiError::retryAfterSeconds.
-    Server,               ///< 5xx or another unexpected status.
-    Network,              ///< No HTTP answer: refused, reset, DNS, TLS handshake failure...
-    Timeout,              ///< The transfer timeout elapsed.
-    InsecureTransport,    ///< Plain http to a non-loopback host: refused before sending anything.
-    RedirectBlocked,      ///< The server redirected to another origin; nothing was sent there.
-    BadResponse,          ///< A success status with a body that is not what the contract says.
-    Cancelled,            ///< The request was aborted by the client (sign-out, shutdown).
+enum class ErrorKind
+{
+    InvalidCredentials, ///< Login or register refused the username/password.
+    Unauthorized,       ///< 401 on an authenticated request: the token is not (or no longer) valid.
+    Forbidden,          ///< 403 that does not end the session: the user may not do this.
+    Validation,         ///< 400 with per-field and/or non-field messages.
+    NotFound,           ///< 404.
+    PreconditionFailed, ///< 412 (someone changed it first) or 428 (If-Match missing).
+    RateLimited,        ///< 429; see ApiError::retryAfterSeconds.
+    Server,             ///< 5xx or another unexpected status.
+    Network,            ///< No HTTP answer: refused, reset, DNS, TLS handshake failure...
+    Timeout,            ///< The transfer timeout elapsed.
+    InsecureTransport,  ///< Plain http to a non-loopback host: refused before sending anything.
+    RedirectBlocked,    ///< The server redirected to another origin; nothing was sent there.
+    BadResponse,        ///< A success status with a body that is not what the contract says.
+    Cancelled,          ///< The request was aborted by the client (sign-out, shutdown).
 };
 
 /**

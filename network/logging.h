@@ -6,12 +6,17 @@
 
 namespace portal {
 
-Q_DECLARE_LOGGING_CATEGORY(lcNetwork) // "portal.network"
-Q_DECLARE_LOGGING_CATEGORY(lcAuth)    // "portal.auth"
-Q_DECLARE_LOGGING_CATEGORY(lcKeychain) // "portal.keychain"
-Q_DECLARE_LOGGING_CATEGORY(lcUi)      // "portal.ui"
+/// "portal.network": each request and its outcome (method, URL without its query, status, kind).
+Q_DECLARE_LOGGING_CATEGORY(lcNetwork)
+/// "portal.auth": sign-in state changes and why a session ended. Never a token or a password.
+Q_DECLARE_LOGGING_CATEGORY(lcAuth)
+/// "portal.keychain": keychain operations by key ("<origin> <username>"), never the secret.
+Q_DECLARE_LOGGING_CATEGORY(lcKeychain)
+/// "portal.ui": page changes and other user-interface events.
+Q_DECLARE_LOGGING_CATEGORY(lcUi)
 
-/// "Token abcd…" -> "Token <redacted>": what every log line shows of an Authorization value.
+/// "Token abcd…" -> "Token <redacted>": the only form in which an Authorization value may be
+/// logged.
 QByteArray redactAuthorization(const QByteArray &headerValue);
 
 /// @p text with every occurrence of @p secret (if non-empty) replaced by "<redacted>".

@@ -134,13 +134,15 @@ ErrorKind kindForStatus(int status, RequestRole role, const ApiError &parsed)
 {
     switch (status) {
     case 400:
-        // Login answers bad credentials with non-field errors; register with field errors.
+        // Login answers bad credentials with non-field errors. Register's non-field errors
+        // ("that name and email are taken") are about the form, never a wrong password.
         if (role == RequestRole::Credentials && parsed.fieldErrors.isEmpty())
             return ErrorKind::InvalidCredentials;
         return ErrorKind::Validation;
     case 401:
-        return role == RequestRole::Credentials ? ErrorKind::InvalidCredentials
-                                                : ErrorKind::Unauthorized;
+        return role == RequestRole::Credentials || role == RequestRole::Registration
+                   ? ErrorKind::InvalidCredentials
+                   : ErrorKind::Unauthorized;
     case 403:
         // A 403-first server (SessionAuthentication first) answers a dead token with 403, and
         // reading one's own profile is never forbidden otherwise.
@@ -176,7 +178,8 @@ ApiResult interpretHttpError(const RawResponse &raw, RequestRole role, const QDa
 bool bodyFitsRole(const QJsonValue &json, RequestRole role)
 {
     switch (role) {
-    case RequestRole::Credentials: {
+    case RequestRole::Credentials:
+    case RequestRole::Registration: {
         const QJsonObject object = json.toObject();
         const QJsonValue token = object.contains(QLatin1String("token"))
                                      ? object.value(QLatin1String("token"))

@@ -10,8 +10,10 @@
 namespace portal {
 
 /// Why a request is made: decides how a 400/401/403 is read.
-enum class RequestRole {
-    Credentials,  ///< login, register: 401 or a 400 with only non-field errors means wrong credentials.
+enum class RequestRole
+{
+    Credentials,  ///< login: a 401, or a 400 with only non-field errors, means wrong credentials.
+    Registration, ///< register: a 401 means wrong credentials; a 400 is always Validation.
     Logout,       ///< a 401 here means "already signed out", never "session expired".
     ProfileRead,  ///< GET profile: a 403 can only mean a dead token on a 403-first server.
     Authenticated ///< any other authenticated request.
@@ -20,16 +22,16 @@ enum class RequestRole {
 /// Everything the parser needs from a finished reply, copied out so parsing stays pure.
 struct RawResponse
 {
-    int httpStatus = 0;                  ///< 0 when no HTTP response arrived.
+    int httpStatus = 0; ///< 0 when no HTTP response arrived.
     QByteArray body;
     QByteArray contentType;
     QByteArray etag;
     QByteArray retryAfter;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
-    QString networkErrorString;          ///< QNetworkReply::errorString(), for logs.
-    bool timedOut = false;               ///< The transfer timeout fired.
-    QString server;                      ///< host[:port] for user messages.
-    QString redirectTarget;              ///< Where a blocked redirect pointed ("scheme://host[:port]").
+    QString networkErrorString; ///< QNetworkReply::errorString(), for logs.
+    bool timedOut = false;      ///< The transfer timeout fired.
+    QString server;             ///< host[:port] for user messages.
+    QString redirectTarget;     ///< Where a blocked redirect pointed ("scheme://host[:port]").
 };
 
 /// Turns a finished exchange into a value or an error. Pure: no network, no globals.

@@ -10,7 +10,7 @@ namespace portal {
 /// The outcome of checking a server address typed by a person or given on the command line.
 struct ServerUrlCheck
 {
-    QUrl url;      ///< Normalised (scheme and host lower-case, no trailing slash, no query/fragment).
+    QUrl url; ///< Normalised (scheme and host lower-case, no trailing slash, no query/fragment).
     QString error; ///< Empty when the address is usable; otherwise a translated sentence.
     bool ok() const { return error.isEmpty(); }
 };
@@ -29,7 +29,8 @@ bool sameOrigin(const QUrl &a, const QUrl &b);
 
 /**
  * The URL of endpoint @p path (which may carry a "?query") under @p base. The base's own path is
- * kept as a prefix: joinUrl("https://host/portal", "/api/login/") is https://host/portal/api/login/.
+ * kept as a prefix: joinUrl("https://host/portal", "/api/login/") is
+ * https://host/portal/api/login/.
  */
 QUrl joinUrl(const QUrl &base, const QString &path);
 

@@ -1,5 +1,6 @@
 #include "modeltestutil.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -128,12 +129,17 @@ PrivateServer::~PrivateServer()
     stop();
 }
 
-bool PrivateServer::start(QString *error)
+bool PrivateServer::start(QString *error, const QStringList &settings)
 {
+    QStringList args{
+        env("PORTAL_SERVERCTL"), QStringLiteral("start"), QStringLiteral("--state-dir"),
+        m_stateDir.path(), QStringLiteral("--port"), QString::number(m_port),
+        // A test that crashes before stop() leaves no server behind.
+        QStringLiteral("--watch-pid"), QString::number(QCoreApplication::applicationPid())};
+    if (!settings.isEmpty())
+        args << QStringLiteral("--env") << settings;
     QProcess process;
-    process.start(env("PORTAL_PYTHON"),
-                  {env("PORTAL_SERVERCTL"), QStringLiteral("start"), QStringLiteral("--state-dir"),
-                   m_stateDir.path(), QStringLiteral("--port"), QString::number(m_port)});
+    process.start(env("PORTAL_PYTHON"), args);
     const bool ok = process.waitForFinished(120000) &&
                     process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
     if (!ok && error)

@@ -45,7 +45,8 @@ public:
     ~PrivateServer();
     Q_DISABLE_COPY_MOVE(PrivateServer)
 
-    bool start(QString *error);
+    /// Starts (or restarts) the server; @p settings are K=V items for `serverctl.py --env`.
+    bool start(QString *error, const QStringList &settings = {});
     void stop();
     QUrl url() const;
     /// `serverctl.py exec -- <args>` against this server's database.

@@ -1,13 +1,14 @@
 #include "authstatemanager.h"
 #include "authtestapp.h"
+#include "authtestcase.h"
 #include "modeltestutil.h"
 #include "testenv.h"
 #include "tokenstore.h"
 
+#include <QCoreApplication>
+#include <QMetaProperty>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace portal;
@@ -17,29 +18,19 @@ using Status = TokenStoreResult::Status;
 using portal::test::kTestPassword;
 using portal::test::patchAsOtherClient;
 using portal::test::serverCustomer;
+using portal::test::statesOf;
 using portal::test::tokenExists;
-using App = portal::test::TestApp;
 
-namespace {
-
-constexpr int kWaitMs = 20000;
-
-QList<State> statesOf(const QSignalSpy &spy)
-{
-    QList<State> states;
-    for (const QList<QVariant> &arguments : spy)
-        states << arguments.at(0).value<State>();
-    return states;
-}
-
-} // namespace
-
-class tst_AuthStateManager : public QObject
+/// AuthStateManager signing in, out and editing the profile against the reference server and a
+/// real keyring. Restoring remembered sessions is in tst_authstatemanager_restore.
+class tst_AuthStateManager : public test::AuthTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase();
+    void everyPropertyNotifies();
+    void registerSignInProfileUpdateSignOut();
     void registerRememberedThenSignOut();
     void signInWithPassword();
     void updateProfile();
@@ -48,80 +39,68 @@ private Q_SLOTS:
     void signInFailure();
     void registrationFailure();
     void sessionExpiry();
+    void severalFailuresEndSessionOnce();
+    void signOutAfterServerForgotToken();
     void draftDiscardedForOtherCustomer();
-    void restoreValidToken();
-    void restoreRejectedToken();
-    void restoreNothingStored();
-    void rememberFalseStoresNothing();
-    void signOutWithServerDown();
-    void restoreWithServerDown();
-    void changeServer();
     void requestsIgnoredInWrongState();
-
-private:
-    QString settingsPath() const;
-    std::unique_ptr<App> newApp(const QUrl &server = {}) const;
-    bool registerAccount(App &app, const QString &username, bool remember);
-    /// A new app signed in as a newly registered @p username, ETag known; null on failure.
-    std::unique_ptr<App> signedInApp(const QString &username);
-    TokenStoreResult waitForEntry(App &app, const QString &username, Status status);
-
-    QTemporaryDir m_dir;
-    QUrl m_server;
 };
 
 void tst_AuthStateManager::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    m_server = test::referenceServerUrl();
-    QVERIFY2(m_server.isValid(), "the reference server is not running (run through ctest)");
-    TokenStore store(test::appId());
-    QVERIFY2(test::readStored(store, QStringLiteral("probe")).status == Status::NotFound,
-             "no working keyring: run through tests/keyring-session.sh");
+    const QString problem = setUp();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
-QString tst_AuthStateManager::settingsPath() const
+void tst_AuthStateManager::everyPropertyNotifies()
 {
-    return m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) +
-                          QStringLiteral(".ini"));
+    const QMetaObject &meta = AuthStateManager::staticMetaObject;
+    QStringList names;
+    for (int i = meta.propertyOffset(); i < meta.propertyCount(); ++i) {
+        const QMetaProperty property = meta.property(i);
+        names << QString::fromLatin1(property.name());
+        QVERIFY2(property.hasNotifySignal(), property.name());
+    }
+    for (const char *name : {"state", "signOutReason", "user", "lastErrorMessage"})
+        QVERIFY2(names.contains(QLatin1String(name)), name);
 }
 
-std::unique_ptr<App> tst_AuthStateManager::newApp(const QUrl &server) const
+void tst_AuthStateManager::registerSignInProfileUpdateSignOut()
 {
-    return std::make_unique<App>(settingsPath(), server.isEmpty() ? m_server : server);
-}
-
-bool tst_AuthStateManager::registerAccount(App &app, const QString &username, bool remember)
-{
-    app.manager->registerAccount(test::registrationFor(username), remember);
-    return QTest::qWaitFor([&app]() { return app.manager->state() == State::SignedIn; }, kWaitMs);
-}
-
-std::unique_ptr<App> tst_AuthStateManager::signedInApp(const QString &username)
-{
+    // The whole journey in one run of the app, against the real server and the real keyring.
     auto app = newApp();
-    if (!registerAccount(*app, username, false))
-        return nullptr;
-    AuthStateManager *manager = app->manager.get();
-    if (!QTest::qWaitFor([manager]() { return !manager->profileEtag().isEmpty(); }, kWaitMs))
-        return nullptr;
-    return app;
-}
+    AuthStateManager &manager = *app->manager;
+    const QString username = test::uniqueUsername(QStringLiteral("asm_all"));
+    QVERIFY(registerAccount(*app, username, true));
+    QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
+    manager.signOut();
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
 
-TokenStoreResult tst_AuthStateManager::waitForEntry(App &app, const QString &username,
-                                                    Status status)
-{
-    // The manager writes and deletes in the background: poll until the keychain agrees.
-    TokenStore store(test::appId());
-    TokenStoreResult result;
-    static_cast<void>(QTest::qWaitFor(
-        [&]() {
-            result = test::readStored(store, app.storedKey(username));
-            return result.status == status;
-        },
-        kWaitMs));
-    return result;
+    manager.signIn(username, kTestPassword, true);
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
+    const TokenStoreResult stored = waitForEntry(*app, username, Status::Ok);
+    QCOMPARE(stored.status, Status::Ok);
+    QCOMPARE(tokenExists(stored.token), QByteArray("yes"));
+
+    QSignalSpy refreshed(&manager, &AuthStateManager::profileRefreshed);
+    manager.refreshProfile();
+    QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, kWaitMs);
+    QCOMPARE(manager.user().email, username + QStringLiteral("@example.com"));
+    QVERIFY(!manager.profileEtag().isEmpty());
+
+    QSignalSpy saved(&manager, &AuthStateManager::profileSaved);
+    manager.updateProfile({{QStringLiteral("last_name"), QStringLiteral("Journey")},
+                           {QStringLiteral("birth_date"), QStringLiteral("1980-12-31")}});
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
+    const QJsonObject onServer = serverCustomer(username);
+    QCOMPARE(onServer.value(QLatin1String("last_name")).toString(), QStringLiteral("Journey"));
+    QCOMPARE(onServer.value(QLatin1String("birth_date")).toString(), QStringLiteral("1980-12-31"));
+    QCOMPARE(manager.user().lastName, QStringLiteral("Journey"));
+
+    manager.signOut();
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
+    QCOMPARE(manager.signOutReason(), Reason::UserRequested);
+    QCOMPARE(tokenExists(stored.token), QByteArray("no"));
+    QCOMPARE(waitForEntry(*app, username, Status::NotFound).status, Status::NotFound);
 }
 
 void tst_AuthStateManager::registerRememberedThenSignOut()
@@ -135,6 +114,7 @@ void tst_AuthStateManager::registerRememberedThenSignOut()
     QVERIFY(registerAccount(*app, username, true));
     QCOMPARE(statesOf(states), (QList<State>{State::SigningIn, State::SignedIn}));
     QCOMPARE(manager.username(), username);
+    QCOMPARE(manager.property("user").value<Customer>(), manager.user());
     QCOMPARE(manager.user().email, username + QStringLiteral("@example.com"));
     QCOMPARE(manager.user().birthDate, QDate(1991, 2, 3));
     QCOMPARE(userChanged.count(), 1);
@@ -352,6 +332,65 @@ void tst_AuthStateManager::sessionExpiry()
     QVERIFY(!manager.takeDraft());
 }
 
+void tst_AuthStateManager::severalFailuresEndSessionOnce()
+{
+    const QString username = test::uniqueUsername(QStringLiteral("asm_exp3"));
+    auto app = signedInApp(username);
+    QVERIFY(app);
+    AuthStateManager &manager = *app->manager;
+    QSignalSpy ending(&manager, &AuthStateManager::sessionEnding);
+    QSignalSpy reasons(&manager, &AuthStateManager::signOutReasonChanged);
+    QSignalSpy states(&manager, &AuthStateManager::stateChanged);
+    QSignalSpy refreshFailed(&manager, &AuthStateManager::profileRefreshFailed);
+    QSignalSpy saveFailed(&manager, &AuthStateManager::profileSaveFailed);
+    QSignalSpy expired(&app->api, &ApiClient::sessionExpired);
+
+    QCOMPARE(test::manage({QStringLiteral("delete_token"), username}).trimmed(),
+             QByteArray("deleted 1"));
+    manager.refreshProfile();
+    manager.updateProfile({{QStringLiteral("first_name"), QStringLiteral("Lost")}});
+    manager.refreshProfile();
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
+    QCOMPARE(manager.signOutReason(), Reason::SessionExpired);
+    QCOMPARE(statesOf(states), QList<State>{State::SignedOut});
+    QCOMPARE(ending.count(), 1);
+    QCOMPARE(reasons.count(), 1);
+    QCOMPARE(expired.count(), 1);
+    // An expiry is not a failed refresh or save: the screen that asked is gone.
+    QCOMPARE(refreshFailed.count(), 0);
+    QCOMPARE(saveFailed.count(), 0);
+    QCoreApplication::processEvents(); // Any late answer of the dead session changes nothing.
+    QCOMPARE(ending.count(), 1);
+    QCOMPARE(states.count(), 1);
+}
+
+void tst_AuthStateManager::signOutAfterServerForgotToken()
+{
+    // A 401 on logout means "already signed out": an ordinary sign-out, not an expired session.
+    auto app = newApp();
+    AuthStateManager &manager = *app->manager;
+    const QString username = test::uniqueUsername(QStringLiteral("asm_so401"));
+    QVERIFY(registerAccount(*app, username, true));
+    QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
+    QTRY_VERIFY_WITH_TIMEOUT(!manager.profileEtag().isEmpty(), kWaitMs);
+    QCOMPARE(test::manage({QStringLiteral("delete_token"), username}).trimmed(),
+             QByteArray("deleted 1"));
+
+    QSignalSpy ending(&manager, &AuthStateManager::sessionEnding);
+    QSignalSpy reasons(&manager, &AuthStateManager::signOutReasonChanged);
+    QSignalSpy expired(&app->api, &ApiClient::sessionExpired);
+    manager.signOut();
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
+    QCOMPARE(manager.signOutReason(), Reason::UserRequested);
+    QCOMPARE(reasons.count(), 1);
+    QCOMPARE(ending.count(), 1);
+    QCOMPARE(ending.at(0).at(0).value<Reason>(), Reason::UserRequested);
+    QCOMPARE(expired.count(), 0);
+    QVERIFY(!manager.lastError());
+    QVERIFY(!app->api.hasToken());
+    QCOMPARE(waitForEntry(*app, username, Status::NotFound).status, Status::NotFound);
+}
+
 void tst_AuthStateManager::draftDiscardedForOtherCustomer()
 {
     auto app = newApp();
@@ -370,202 +409,6 @@ void tst_AuthStateManager::draftDiscardedForOtherCustomer()
     manager.signIn(first, kTestPassword, false);
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
     QVERIFY(!manager.takeDraft());
-}
-
-void tst_AuthStateManager::restoreValidToken()
-{
-    const QString username = test::uniqueUsername(QStringLiteral("asm_rv"));
-    {
-        auto app = newApp();
-        QVERIFY(registerAccount(*app, username, true));
-        QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
-    }
-    auto app = newApp();
-    AuthStateManager &manager = *app->manager;
-    QCOMPARE(manager.lastUsername(), username);
-    QSignalSpy states(&manager, &AuthStateManager::stateChanged);
-    manager.restoreSession();
-    QCOMPARE(manager.state(), State::Restoring);
-    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
-    QCOMPARE(statesOf(states), (QList<State>{State::Restoring, State::SignedIn}));
-    QCOMPARE(manager.username(), username);
-    QVERIFY(!manager.profileEtag().isEmpty());
-    QCOMPARE(manager.signOutReason(), Reason::None);
-    QVERIFY(!manager.isServerUnreachable());
-    QVERIFY(manager.isRememberAvailable());
-}
-
-void tst_AuthStateManager::restoreRejectedToken()
-{
-    const QString username = test::uniqueUsername(QStringLiteral("asm_rr"));
-    {
-        auto app = newApp();
-        QVERIFY(registerAccount(*app, username, true));
-        QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
-    }
-    QCOMPARE(test::manage({QStringLiteral("delete_token"), username}).trimmed(),
-             QByteArray("deleted 1"));
-    auto app = newApp();
-    AuthStateManager &manager = *app->manager;
-    QSignalSpy ending(&manager, &AuthStateManager::sessionEnding);
-    manager.restoreSession();
-    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
-    QCOMPARE(manager.signOutReason(), Reason::StoredTokenRejected);
-    QVERIFY(manager.lastError());
-    QCOMPARE(manager.lastError()->kind, ErrorKind::Unauthorized);
-    QCOMPARE(ending.count(), 0);
-    QVERIFY(!app->api.hasToken());
-    QCOMPARE(waitForEntry(*app, username, Status::NotFound).status, Status::NotFound);
-
-    app.reset();
-    auto next = newApp();
-    next->manager->restoreSession();
-    QCOMPARE(next->manager->state(), State::SignedOut);
-    QCOMPARE(next->manager->signOutReason(), Reason::None);
-}
-
-void tst_AuthStateManager::restoreNothingStored()
-{
-    auto app = newApp();
-    AuthStateManager &manager = *app->manager;
-    QSignalSpy states(&manager, &AuthStateManager::stateChanged);
-    QSignalSpy remember(&manager, &AuthStateManager::rememberAvailableChanged);
-    manager.restoreSession();
-    QCOMPARE(manager.state(), State::SignedOut);
-    QCOMPARE(states.count(), 0);
-    QCOMPARE(manager.signOutReason(), Reason::None);
-    QVERIFY(manager.lastUsername().isEmpty());
-    // The probe read tells whether "Remember me" can work.
-    QTRY_COMPARE_WITH_TIMEOUT(app->store.availability(), TokenStore::Availability::Available,
-                              kWaitMs);
-    QVERIFY(manager.isRememberAvailable());
-    QCOMPARE(remember.count(), 0);
-}
-
-void tst_AuthStateManager::rememberFalseStoresNothing()
-{
-    auto app = newApp();
-    AuthStateManager &manager = *app->manager;
-    const QString username = test::uniqueUsername(QStringLiteral("asm_nr"));
-    QVERIFY(registerAccount(*app, username, false));
-    QCOMPARE(waitForEntry(*app, username, Status::NotFound).status, Status::NotFound);
-    manager.signOut();
-    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
-
-    // An entry left from an earlier "remember me" goes when signing in without it.
-    TokenStore store(test::appId());
-    QCOMPARE(test::writeStored(store, app->storedKey(username), QStringLiteral("old")).status,
-             Status::Ok);
-    manager.signIn(username, kTestPassword, false);
-    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
-    QCOMPARE(waitForEntry(*app, username, Status::NotFound).status, Status::NotFound);
-
-    app.reset();
-    auto next = newApp();
-    next->manager->restoreSession();
-    QCOMPARE(next->manager->state(), State::SignedOut);
-    QCOMPARE(next->manager->lastUsername(), username);
-}
-
-void tst_AuthStateManager::signOutWithServerDown()
-{
-    test::PrivateServer server;
-    QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
-    auto app = newApp(server.url());
-    AuthStateManager &manager = *app->manager;
-    const QString username = test::uniqueUsername(QStringLiteral("asm_sd"));
-    QVERIFY(registerAccount(*app, username, true));
-    const TokenStoreResult stored = waitForEntry(*app, username, Status::Ok);
-    QCOMPARE(stored.status, Status::Ok);
-
-    server.stop();
-    manager.signOut();
-    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
-    QCOMPARE(manager.signOutReason(), Reason::UserRequested);
-    QVERIFY(!app->api.hasToken());
-    QCOMPARE(waitForEntry(*app, username, Status::NotFound).status, Status::NotFound);
-    // Only the local copy is gone: the server never heard of the sign-out.
-    QCOMPARE(server.manage({QStringLiteral("token_exists"), stored.token}), QByteArray("yes"));
-
-    app.reset();
-    auto next = newApp(server.url());
-    next->manager->restoreSession();
-    QCOMPARE(next->manager->state(), State::SignedOut);
-}
-
-void tst_AuthStateManager::restoreWithServerDown()
-{
-    test::PrivateServer server;
-    QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
-    const QString username = test::uniqueUsername(QStringLiteral("asm_rd"));
-    {
-        auto app = newApp(server.url());
-        QVERIFY(registerAccount(*app, username, true));
-        QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
-    }
-    server.stop();
-
-    auto app = newApp(server.url());
-    AuthStateManager &manager = *app->manager;
-    QSignalSpy unreachable(&manager, &AuthStateManager::serverUnreachableChanged);
-    manager.restoreSession();
-    QTRY_VERIFY_WITH_TIMEOUT(manager.isServerUnreachable(), kWaitMs);
-    QCOMPARE(manager.state(), State::Restoring);
-    QVERIFY(manager.lastError());
-    QCOMPARE(manager.lastError()->kind, ErrorKind::Network);
-    QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
-
-    // Giving up keeps the token for the next start.
-    manager.cancelRestore();
-    QCOMPARE(manager.state(), State::SignedOut);
-    QCOMPARE(manager.signOutReason(), Reason::None);
-    QVERIFY(!manager.isServerUnreachable());
-    QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
-
-    manager.restoreSession();
-    QTRY_VERIFY_WITH_TIMEOUT(manager.isServerUnreachable(), kWaitMs);
-    QVERIFY2(server.start(&error), qPrintable(error));
-    unreachable.clear();
-    manager.retryRestore();
-    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
-    QCOMPARE(manager.username(), username);
-    QVERIFY(!manager.isServerUnreachable());
-    QCOMPARE(unreachable.count(), 1);
-    QVERIFY(!manager.lastError());
-}
-
-void tst_AuthStateManager::changeServer()
-{
-    auto app = newApp();
-    AuthStateManager &manager = *app->manager;
-    const QString username = test::uniqueUsername(QStringLiteral("asm_cs"));
-    QVERIFY(registerAccount(*app, username, true));
-    QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
-    const QString oldKey = app->storedKey(username);
-
-    QSignalSpy ending(&manager, &AuthStateManager::sessionEnding);
-    QSignalSpy serverChanged(&manager, &AuthStateManager::serverChanged);
-    const QUrl elsewhere = test::closedPortUrl();
-    manager.changeServer(elsewhere);
-    QCOMPARE(ending.count(), 1);
-    QCOMPARE(ending.at(0).at(0).value<Reason>(), Reason::ServerChanged);
-    QCOMPARE(manager.signOutReason(), Reason::ServerChanged);
-    QCOMPARE(manager.state(), State::SignedOut);
-    QCOMPARE(serverChanged.count(), 1);
-    QCOMPARE(serverChanged.at(0).at(0).toUrl(), elsewhere);
-    QCOMPARE(manager.server(), elsewhere);
-    QVERIFY(!app->api.hasToken());
-    TokenStore store(test::appId());
-    QCOMPARE(test::readStored(store, oldKey).status, Status::Ok);
-
-    // Back on the first server, its stored session is restored without a password.
-    manager.changeServer(m_server);
-    QCOMPARE(manager.state(), State::Restoring);
-    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
-    QCOMPARE(manager.username(), username);
-    QCOMPARE(serverChanged.count(), 2);
 }
 
 void tst_AuthStateManager::requestsIgnoredInWrongState()

@@ -2,7 +2,8 @@
 """Self-check of the reference server over loopback: /usr/bin/python3 selftest.py (exit 1 on failure).
 
 Starts three servers with serverctl.py (default, envelope+throttle+short JWT, session-first), exercises
-every endpoint with urllib, and checks that stopping leaves no process behind.
+every endpoint with urllib, and checks that stopping leaves no process behind, and that a server
+watching its owner (--watch-pid) stops by itself when the owner dies without stopping it.
 """
 import http.client
 import json
@@ -28,10 +29,12 @@ def check(condition, what, detail=""):
 
 
 class Server:
-    def __init__(self, root, name, *env):
+    def __init__(self, root, name, *env, watch_pid=0):
         self.state_dir = os.path.join(root, name)
         started = time.monotonic()
         args = [SERVERCTL, "start", "--state-dir", self.state_dir, "--demo"]
+        if watch_pid:
+            args += ["--watch-pid", str(watch_pid)]
         if env:
             args += ["--env", *env]
         self.url = subprocess.run(args, check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
@@ -309,6 +312,30 @@ def check_session_first(s):
     check(s.call("GET", "/api/profile/", token=token)[0] == 200, "session first: token still works")
 
 
+def running(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def check_owner_watch(root):
+    """A server whose owner dies without stopping it (a crashed test) stops by itself."""
+    owner = subprocess.Popen(["sleep", "60"])
+    w = Server(root, "watched", watch_pid=owner.pid)
+    pid = int(open(os.path.join(w.state_dir, "server.pid")).read())
+    status, _, _ = w.call("GET", "/api/profile/")
+    check(status == 401 and running(pid), "watched server serves while its owner lives", status)
+    owner.kill()
+    owner.wait()
+    deadline = time.monotonic() + 10
+    while running(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    check(not running(pid), "watched server stops once its owner is gone")
+    w.stop()
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="portal-selftest-") as root:
         servers = []
@@ -336,6 +363,8 @@ def main():
             p = Server(root, "session", "PORTAL_SERVER_AUTH_FIRST=session")
             servers.append(p)
             check_session_first(p)
+
+            check_owner_watch(root)
         finally:
             for server in servers:
                 server.stop()

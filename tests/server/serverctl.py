@@ -1,13 +1,16 @@
 #!/usr/bin/python3
 """Start, stop and drive the portal reference server for tests.
 
-  serverctl.py start --state-dir DIR [--port N] [--demo] [--env K=V ...]
+  serverctl.py start --state-dir DIR [--port N] [--demo] [--watch-pid PID | --watch-parent]
+                     [--env K=V ...]
   serverctl.py stop  --state-dir DIR
   serverctl.py exec  --state-dir DIR -- <manage.py arguments>
 
 `start` migrates DIR/db.sqlite3, optionally seeds the demo accounts, starts runserver on 127.0.0.1
 fully detached (own session, output in DIR/server.log, so no caller's pipe stays open), waits until
-it answers, writes DIR/server.pid and DIR/server.url and prints the URL.
+it answers, writes DIR/server.pid and DIR/server.url and prints the URL. With --watch-pid (or
+--watch-parent: the process that ran serverctl, such as ctest) the server also stops by itself once
+that process is gone, so a crashed or killed caller leaves no server behind.
 """
 import argparse
 import json
@@ -170,6 +173,9 @@ def start(args):
     env = server_env(state_dir, args.env)
     with open(os.path.join(state_dir, "server.env.json"), "w") as f:
         json.dump(args.env, f)  # so exec runs with the server's settings
+    owner = os.getppid() if args.watch_parent else args.watch_pid
+    if owner:
+        env["PORTAL_SERVER_WATCH_PID"] = str(owner)
     manage(env, "migrate", "--verbosity", "0")
     if args.demo:
         manage(env, "seed_demo")
@@ -220,6 +226,11 @@ def main():
     p.add_argument("--state-dir", required=True)
     p.add_argument("--port", type=int, default=0, help="0 or absent: a free loopback port")
     p.add_argument("--demo", action="store_true", help="run seed_demo")
+    watch = p.add_mutually_exclusive_group()
+    watch.add_argument("--watch-pid", type=int, default=0, metavar="PID",
+                       help="stop the server once process PID is gone")
+    watch.add_argument("--watch-parent", action="store_true",
+                       help="stop the server once the process that ran serverctl is gone")
     p.add_argument("--env", action="extend", nargs="+", default=[], metavar="K=V",
                    help="extra environment for the server, e.g. PORTAL_SERVER_LOGIN_RATE=3/min")
     p.set_defaults(func=start)

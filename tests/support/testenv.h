@@ -14,7 +14,8 @@ QUrl referenceServerUrl();
 /// returns its standard output; QFAIL-style message in @p error on failure.
 QByteArray manage(const QStringList &args, QString *error = nullptr);
 
-/// True when a Secret Service is on the session bus (the keyring-session wrapper provides one).
+/// True when the test runs in a D-Bus session (keyring-session.sh or a NO_KEYRING test's own one);
+/// whether a Secret Service answers there is for a keychain read to tell.
 bool hasSessionBus();
 
 /// A username unique to this process and call, so tests never share server or keychain state.
