@@ -23,6 +23,23 @@ CommandLine failure(const QString &message, const QCommandLineParser &parser)
     return result;
 }
 
+// Run with --server VALUE, or the reason VALUE is unusable (without the help text: the reason is
+// what matters, and it may mention https).
+CommandLine withServer(const QString &value)
+{
+    CommandLine result;
+    const ServerUrlCheck check = checkServerUrl(value);
+    if (check.ok()) {
+        result.server = check.url;
+        return result;
+    }
+    result.action = CommandLine::Action::Fail;
+    result.exitCode = kUsageExitCode;
+    result.output =
+        Text::tr("Invalid --server address \"%1\": %2").arg(value, check.error) + QLatin1Char('\n');
+    return result;
+}
+
 } // namespace
 
 CommandLine parseCommandLine(const QStringList &arguments)
@@ -60,18 +77,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty())
         return failure(
             Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()), parser);
-    if (parser.isSet(serverOption)) {
-        const ServerUrlCheck check = checkServerUrl(parser.value(serverOption));
-        if (!check.ok()) {
-            result.action = CommandLine::Action::Fail;
-            result.exitCode = kUsageExitCode;
-            result.output = Text::tr("Invalid --server address \"%1\": %2")
-                                .arg(parser.value(serverOption), check.error) +
-                            QLatin1Char('\n');
-            return result;
-        }
-        result.server = check.url;
-    }
+    if (parser.isSet(serverOption))
+        return withServer(parser.value(serverOption));
     return result;
 }
 

@@ -21,6 +21,8 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     , m_auth(new AuthStateManager(m_api, m_tokens, m_settings, this))
     , m_appearance(new Appearance(this))
 {
+    // Translated, so that Qt does not append the English name to translated window titles.
+    QGuiApplication::setApplicationDisplayName(MainWindow::appName());
     QApplication::setWindowIcon(icon(Icon::App));
     const Appearance::Mode mode =
         Appearance::fromString(m_settings->value(appearanceKey()).toString());

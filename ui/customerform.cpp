@@ -124,6 +124,11 @@ void CustomerForm::setEditing(bool editing)
         const bool editable = editing && row.field != usernameField();
         row.edit->setReadOnly(!editable);
         row.edit->setFrame(editable);
+        // A value that cannot be edited reads as text on the card, on dark palettes too.
+        QPalette palette;
+        if (!editable)
+            palette.setColor(QPalette::Base, Qt::transparent);
+        row.edit->setPalette(palette);
         row.edit->setPlaceholderText(editing ? QString() : tr("Not set"));
     }
     m_birthDate->setReadOnly(!editing);
@@ -204,6 +209,15 @@ QWidget *CustomerForm::firstInput() const
 QWidget *CustomerForm::lastInput() const
 {
     return m_birthDate->calendarButton();
+}
+
+QWidget *CustomerForm::firstInputInError() const
+{
+    for (const Row &row : m_rows) {
+        if (!row.error->error().isEmpty())
+            return row.edit;
+    }
+    return nullptr;
 }
 
 QString CustomerForm::baseText(const QString &field) const

@@ -60,6 +60,8 @@ public:
     /// The first input, for tab order across the page.
     QWidget *firstInput() const;
     QWidget *lastInput() const;
+    /// The first input, in the form's order, that shows an error; null when none does.
+    QWidget *firstInputInError() const;
 
 Q_SIGNALS:
     /// The user typed into an input (dirty state may have changed).

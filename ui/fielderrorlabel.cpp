@@ -1,6 +1,5 @@
 #include "fielderrorlabel.h"
 
-#include <QApplication>
 #include <QEvent>
 
 namespace portal {
@@ -35,19 +34,30 @@ QWidget *FieldErrorLabel::field() const
     return m_field;
 }
 
+QColor FieldErrorLabel::colourFor(const QPalette &palette)
+{
+    // A red that keeps its contrast on the light and on the dark window colour.
+    const bool dark = palette.color(QPalette::Window).lightnessF() < 0.5;
+    return dark ? QColor(0xfc, 0xa5, 0xa5) : QColor(0xb9, 0x1c, 0x1c);
+}
+
 void FieldErrorLabel::changeEvent(QEvent *event)
 {
     QLabel::changeEvent(event);
-    if (event->type() == QEvent::ApplicationPaletteChange)
+    // A new application palette reaches this label as a PaletteChange.
+    if (event->type() == QEvent::PaletteChange)
         updateColour();
 }
 
 void FieldErrorLabel::updateColour()
 {
-    // A red that keeps its contrast on the light and on the dark window colour.
-    const bool dark = QApplication::palette().color(QPalette::Window).lightnessF() < 0.5;
-    setStyleSheet(QStringLiteral("color: %1;")
-                      .arg(dark ? QStringLiteral("#fca5a5") : QStringLiteral("#b91c1c")));
+    const QColor red = colourFor(palette());
+    if (palette().color(QPalette::WindowText) == red)
+        return;
+    // Only the text colour is set; every other role still follows the application palette.
+    QPalette own;
+    own.setColor(QPalette::WindowText, red);
+    setPalette(own);
 }
 
 } // namespace portal

@@ -21,6 +21,8 @@ public:
     void clearError() { setError({}); }
     QString error() const;
     QWidget *field() const;
+    /// The text colour on @p palette.
+    static QColor colourFor(const QPalette &palette);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -76,7 +77,12 @@ ServerDialog *MainWindow::serverDialog() const
 
 QString MainWindow::titleFor(const QString &pageName)
 {
-    return tr("%1 — %2").arg(pageName, tr("Customer Portal"));
+    return tr("%1 — %2").arg(pageName, appName());
+}
+
+QString MainWindow::appName()
+{
+    return tr("Customer Portal");
 }
 
 void MainWindow::buildMenus()
@@ -172,12 +178,15 @@ void MainWindow::showAbout()
            "Licence: MIT License.")
             .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR)));
     box->setStandardButtons(QMessageBox::Close);
+    box->button(QMessageBox::Close)->setIcon(icon(Icon::Cancel)); // SVG, like every other icon
     box->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_closeConfirmed || !m_profile->hasUnsavedChanges()) {
+    // Edits kept as a draft after an expired session live in memory only: quitting loses them.
+    const bool wouldLose = m_profile->hasUnsavedChanges() || m_profile->holdsDraft();
+    if (m_closeConfirmed || !wouldLose) {
         event->accept();
         return;
     }

@@ -50,6 +50,9 @@ public:
 
     /// "Sign in — Customer Portal": the page's name, an em dash and the app's name.
     static QString titleFor(const QString &pageName);
+    /// The app's name, translated: also the application's display name, which Qt appends to
+    /// window titles that do not already end with it.
+    static QString appName();
 
 public Q_SLOTS:
     void openServerDialog();

@@ -3,10 +3,9 @@
 #include "icons.h"
 
 #include <QAccessible>
-#include <QApplication>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QStyle>
 
 namespace portal {
@@ -67,7 +66,7 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
     const int side = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(icon(iconOf(kind)).pixmap(QSize(side, side), devicePixelRatioF()));
     m_text->setText(text);
-    updateColours();
+    update();
     setVisible(!text.isEmpty());
     if (!text.isEmpty()) {
         // Screen readers announce the new message without the user moving focus to it.
@@ -93,27 +92,29 @@ QString MessageBanner::text() const
     return m_text->text();
 }
 
-void MessageBanner::changeEvent(QEvent *event)
-{
-    QFrame::changeEvent(event);
-    if (event->type() == QEvent::ApplicationPaletteChange)
-        updateColours();
-}
-
-void MessageBanner::updateColours()
+QColor MessageBanner::background() const
 {
     // A tint of the accent over the window colour reads well on light and dark palettes.
-    const QColor base = QApplication::palette().color(QPalette::Window);
+    const QColor base = palette().color(QPalette::Window);
     const QColor line = accent(m_kind);
-    QColor fill = base;
     const qreal mix = 0.14;
+    QColor fill;
     fill.setRgbF(base.redF() * (1 - mix) + line.redF() * mix,
                  base.greenF() * (1 - mix) + line.greenF() * mix,
                  base.blueF() * (1 - mix) + line.blueF() * mix);
-    setStyleSheet(
-        QStringLiteral("QFrame#messageBanner { background-color: %1; border: 1px solid %2;"
-                       " border-radius: 6px; }")
-            .arg(fill.name(), line.name()));
+    return fill;
+}
+
+void MessageBanner::paintEvent(QPaintEvent *event)
+{
+    Q_UNUSED(event);
+    // Painted from the current palette (no style sheet, which would freeze the colours of the
+    // banner and its text at the palette of the moment it was set).
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(accent(m_kind), 1));
+    painter.setBrush(background());
+    painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
 }
 
 } // namespace portal

@@ -38,12 +38,13 @@ public:
     /// Empty when no message is shown.
     QString text() const;
 
+    /// The fill for the current kind and palette.
+    QColor background() const;
+
 protected:
-    void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
-    void updateColours();
-
     QLabel *m_icon;
     QLabel *m_text;
     Kind m_kind = Kind::Info;

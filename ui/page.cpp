@@ -1,10 +1,11 @@
 #include "page.h"
 
+#include "card.h"
 #include "fielderrorlabel.h"
 #include "messagebanner.h"
 
-#include <QFrame>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -35,16 +36,33 @@ Page::Page(const QString &name, QWidget *parent, const QString &heading)
     m_heading->setFont(headingFont);
     m_heading->setTextFormat(Qt::PlainText);
 
-    auto *card = new QFrame;
+    auto *card = new Card;
     card->setObjectName(QStringLiteral("card"));
-    card->setFrameShape(QFrame::StyledPanel);
-    card->setBackgroundRole(QPalette::Base);
-    card->setAutoFillBackground(true);
     card->setMaximumWidth(kCardMaxWidth);
     card->setLayout(m_cardLayout);
     m_cardLayout->setContentsMargins(24, 20, 24, 20);
     m_cardLayout->setSpacing(12);
 
+    auto *content = new QWidget;
+    auto *centre = new QHBoxLayout(content);
+    centre->setContentsMargins(24, 32, 24, 24);
+    centre->addStretch(1);
+    centre->addWidget(buildColumn(card), 100);
+    centre->addStretch(1);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // Not a tab stop of its own (an invisible one); it still scrolls to the focused input.
+    scroll->setFocusPolicy(Qt::NoFocus);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+}
+
+QWidget *Page::buildColumn(QWidget *card)
+{
     auto *column = new QWidget;
     column->setMaximumWidth(kCardMaxWidth);
     column->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -55,21 +73,7 @@ Page::Page(const QString &name, QWidget *parent, const QString &heading)
     columnLayout->addWidget(m_banner);
     columnLayout->addWidget(card);
     columnLayout->addStretch(1);
-
-    auto *content = new QWidget;
-    auto *centre = new QHBoxLayout(content);
-    centre->setContentsMargins(24, 32, 24, 24);
-    centre->addStretch(1);
-    centre->addWidget(column, 100);
-    centre->addStretch(1);
-
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    return column;
 }
 
 QString Page::pageName() const
@@ -108,6 +112,35 @@ FieldErrorLabel *Page::addField(const QString &label, QWidget *widget, QWidget *
     group->addWidget(error);
     m_cardLayout->addLayout(group);
     return error;
+}
+
+void Page::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    const bool plain = (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+    if (enter && plain && submitFromKeyboard())
+        return;
+    QWidget::keyPressEvent(event);
+}
+
+void Page::rememberFocus()
+{
+    QWidget *focus = window()->focusWidget();
+    if (focus && isAncestorOf(focus))
+        m_focusBeforeBusy = focus;
+}
+
+void Page::restoreFocus(QWidget *preferred)
+{
+    QWidget *target = preferred ? preferred : m_focusBeforeBusy.data();
+    m_focusBeforeBusy.clear();
+    // Only for the page on screen, and never away from where the user has since moved it.
+    if (!target || !isVisible() || !target->isEnabled())
+        return;
+    QWidget *focus = window()->focusWidget();
+    if (!preferred && focus && isAncestorOf(focus) && focus->isEnabled())
+        return;
+    target->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace portal

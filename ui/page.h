@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -39,11 +40,26 @@ protected:
     /// input's inline error label.
     FieldErrorLabel *addField(const QString &label, QWidget *widget, QWidget *input);
 
+    /// Call before disabling the form for a request: disabling the focused input drops the
+    /// keyboard focus, so the page notes where it was.
+    void rememberFocus();
+    /// Call once the form is enabled again: focuses @p preferred if given, else where the focus
+    /// was before rememberFocus(), unless the user has put it somewhere on the page meanwhile.
+    void restoreFocus(QWidget *preferred = nullptr);
+
+    /// Enter that no control on the page took (on a check box, say) submits the page's form, as
+    /// a dialog's default button would. Returns false for a page without such a form.
+    virtual bool submitFromKeyboard() { return false; }
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
+    QWidget *buildColumn(QWidget *card);
+
     QString m_name;
     QLabel *m_heading;
     MessageBanner *m_banner;
     QVBoxLayout *m_cardLayout;
+    QPointer<QWidget> m_focusBeforeBusy;
 };
 
 } // namespace portal

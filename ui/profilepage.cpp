@@ -56,7 +56,8 @@ void ProfilePage::buildButtons()
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
     m_signOut->setObjectName(QStringLiteral("signOutButton"));
-    m_edit->setShortcut(QKeySequence(tr("Ctrl+E")));
+    // Not Ctrl+E: on X11 a focused line edit keeps it (end of line), and a field has the focus.
+    m_edit->setShortcut(QKeySequence(Qt::Key_F2));
     m_save->setShortcut(QKeySequence::Save);
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_refresh->setShortcut(QKeySequence::Refresh);
@@ -92,6 +93,11 @@ bool ProfilePage::hasUnsavedChanges() const
     return m_form->isDirty();
 }
 
+bool ProfilePage::holdsDraft() const
+{
+    return m_holdsDraft;
+}
+
 void ProfilePage::startEditing()
 {
     banner()->clear();
@@ -107,6 +113,7 @@ void ProfilePage::save()
     m_form->showFieldErrors(errors);
     if (!errors.isEmpty()) {
         banner()->clear();
+        m_form->firstInputInError()->setFocus();
         return;
     }
     const QJsonObject changes = m_form->changes();
@@ -179,6 +186,8 @@ void ProfilePage::onSignedIn()
     banner()->clear();
     setBusy(false);
     m_form->setCustomer(m_auth->user());
+    // Taken here, for this customer, or discarded for anyone else.
+    m_holdsDraft = false;
     const std::optional<QJsonObject> draft = m_auth->takeDraft();
     setEditingMode(draft.has_value());
     if (!draft)
@@ -203,8 +212,10 @@ void ProfilePage::onUserChanged()
 
 void ProfilePage::onSessionEnding(AuthStateManager::SignOutReason reason)
 {
-    if (reason == AuthStateManager::SignOutReason::SessionExpired && m_form->isDirty())
+    if (reason == AuthStateManager::SignOutReason::SessionExpired && m_form->isDirty()) {
         m_auth->keepDraft(m_form->changes());
+        m_holdsDraft = true;
+    }
 }
 
 void ProfilePage::onSaved()
@@ -229,6 +240,7 @@ void ProfilePage::onSaveFailed(const ApiError &error)
         elsewhere += m_form->showServerErrors(error.fieldErrors);
         banner()->showError(elsewhere.isEmpty() ? error.userMessage()
                                                 : elsewhere.join(QLatin1Char(' ')));
+        restoreFocus(m_form->firstInputInError());
         return;
     }
     banner()->showError(error.userMessage());
@@ -250,11 +262,15 @@ void ProfilePage::setEditingMode(bool editing)
 
 void ProfilePage::setBusy(bool busy)
 {
+    if (busy)
+        rememberFocus();
     m_busyNow = busy;
     m_busy->setRunning(busy);
     for (QPushButton *button : {m_edit, m_save, m_cancel, m_refresh, m_signOut})
         button->setEnabled(!busy);
     m_form->setEnabled(!busy);
+    if (!busy)
+        restoreFocus();
 }
 
 } // namespace portal

@@ -23,6 +23,9 @@ public:
     explicit ProfilePage(AuthStateManager *auth, QWidget *parent = nullptr);
 
     bool hasUnsavedChanges() const;
+    /// Edits kept as a draft when the session expired, waiting for the same customer to sign in
+    /// again (held in memory only: quitting loses them).
+    bool holdsDraft() const;
     CustomerForm *form() const { return m_form; }
     QPushButton *editButton() const { return m_edit; }
     QPushButton *saveButton() const { return m_save; }
@@ -60,6 +63,7 @@ private:
     QPushButton *m_signOut;
     BusyIndicator *m_busy;
     bool m_busyNow = false;
+    bool m_holdsDraft = false;
 };
 
 } // namespace portal

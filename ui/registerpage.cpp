@@ -5,6 +5,7 @@
 #include "fielderrorlabel.h"
 #include "icons.h"
 #include "messagebanner.h"
+#include "rememberme.h"
 #include "validation.h"
 
 #include <QCheckBox>
@@ -28,7 +29,7 @@ RegisterPage::RegisterPage(AuthStateManager *auth, QWidget *parent)
     : Page(tr("Create account"), parent)
     , m_auth(auth)
     , m_birthDate(new BirthDateEdit)
-    , m_remember(new QCheckBox(tr("Remember me")))
+    , m_remember(new RememberMe)
     , m_create(new QPushButton(icon(Icon::CreateAccount), tr("Create account")))
     , m_back(new QPushButton(tr("Back to sign in")))
     , m_busy(new BusyIndicator)
@@ -37,17 +38,13 @@ RegisterPage::RegisterPage(AuthStateManager *auth, QWidget *parent)
     buildForm();
     connect(m_create, &QPushButton::clicked, this, &RegisterPage::submit);
     connect(m_back, &QPushButton::clicked, this, &RegisterPage::backRequested);
-    connect(m_birthDate, &BirthDateEdit::returnPressed, this, &RegisterPage::submit);
     connect(m_birthDate, &BirthDateEdit::textEdited, m_errors.value(QStringLiteral("birth_date")),
             &FieldErrorLabel::clearError);
     connect(auth, &AuthStateManager::stateChanged, this, &RegisterPage::onStateChanged);
     connect(auth, &AuthStateManager::registrationFailed, this, &RegisterPage::onRegistrationFailed);
-    connect(auth, &AuthStateManager::rememberAvailableChanged, m_remember, [this](bool available) {
-        m_remember->setEnabled(available);
-        m_remember->setChecked(available);
-    });
-    m_remember->setEnabled(auth->isRememberAvailable());
-    m_remember->setChecked(auth->isRememberAvailable());
+    connect(auth, &AuthStateManager::rememberAvailableChanged, m_remember,
+            &RememberMe::setAvailable);
+    m_remember->setAvailable(auth->isRememberAvailable());
 }
 
 void RegisterPage::buildForm()
@@ -67,11 +64,11 @@ void RegisterPage::buildForm()
     m_errors.insert(birthDate, addField(tr("Birth date"), m_birthDate, m_birthDate->lineEdit()));
     m_birthDate->lineEdit()->setPlaceholderText(tr("Optional, YYYY-MM-DD"));
 
-    m_remember->setObjectName(QStringLiteral("rememberMe"));
     m_create->setObjectName(QStringLiteral("createButton"));
     m_back->setObjectName(QStringLiteral("backButton"));
     m_create->setDefault(true);
     m_back->setFlat(true);
+    m_back->setAutoDefault(true); // Enter on it goes back rather than to the page
     cardLayout()->addWidget(m_remember);
     QHBoxLayout *buttons = addButtonRow();
     buttons->addWidget(m_create);
@@ -87,8 +84,8 @@ void RegisterPage::buildForm()
         previous = current;
     }
     setTabOrder(previous, m_birthDate->calendarButton());
-    setTabOrder(m_birthDate->calendarButton(), m_remember);
-    setTabOrder(m_remember, m_create);
+    setTabOrder(m_birthDate->calendarButton(), m_remember->checkBox());
+    setTabOrder(m_remember->checkBox(), m_create);
     setTabOrder(m_create, m_back);
 }
 
@@ -99,7 +96,6 @@ void RegisterPage::addInput(const QString &field, const QString &label, QLineEdi
     FieldErrorLabel *error = addField(label, edit, edit);
     m_errors.insert(field, error);
     connect(edit, &QLineEdit::textEdited, error, &FieldErrorLabel::clearError);
-    connect(edit, &QLineEdit::returnPressed, this, &RegisterPage::submit);
 }
 
 void RegisterPage::reset()
@@ -109,6 +105,11 @@ void RegisterPage::reset()
     for (FieldErrorLabel *error : std::as_const(m_errors))
         error->clearError();
     banner()->clear();
+}
+
+QCheckBox *RegisterPage::rememberBox() const
+{
+    return m_remember->checkBox();
 }
 
 QLineEdit *RegisterPage::input(const QString &field) const
@@ -138,17 +139,12 @@ void RegisterPage::submit()
         it.value()->setError(errors.value(it.key()));
     if (!errors.isEmpty()) {
         banner()->clear();
-        for (const char *field : kFieldOrder) {
-            if (errors.contains(QString::fromLatin1(field))) {
-                m_inputs.value(QString::fromLatin1(field))->setFocus();
-                break;
-            }
-        }
+        firstInputInError()->setFocus();
         return;
     }
     banner()->clear();
     m_submitting = true;
-    m_auth->registerAccount(input, m_remember->isEnabled() && m_remember->isChecked());
+    m_auth->registerAccount(input, m_remember->isRequested());
 }
 
 void RegisterPage::onStateChanged(AuthStateManager::State state)
@@ -173,17 +169,38 @@ void RegisterPage::onRegistrationFailed(const ApiError &error)
         banner()->showError(elsewhere.join(QLatin1Char(' ')));
     else
         banner()->showError(error.userMessage());
+    restoreFocus(firstInputInError());
+}
+
+QLineEdit *RegisterPage::firstInputInError() const
+{
+    for (const char *field : kFieldOrder) {
+        const QString name = QString::fromLatin1(field);
+        if (!m_errors.value(name)->error().isEmpty())
+            return m_inputs.value(name);
+    }
+    return nullptr;
 }
 
 void RegisterPage::setBusy(bool busy)
 {
+    if (busy)
+        rememberFocus();
     m_busy->setRunning(busy);
     for (QLineEdit *edit : std::as_const(m_inputs))
         edit->setEnabled(!busy);
     m_birthDate->setEnabled(!busy);
     m_create->setEnabled(!busy);
     m_back->setEnabled(!busy);
-    m_remember->setEnabled(!busy && m_auth->isRememberAvailable());
+    m_remember->setBusy(busy);
+    if (!busy)
+        restoreFocus();
+}
+
+bool RegisterPage::submitFromKeyboard()
+{
+    submit();
+    return true;
 }
 
 } // namespace portal

@@ -14,6 +14,7 @@ namespace portal {
 class BirthDateEdit;
 class BusyIndicator;
 class FieldErrorLabel;
+class RememberMe;
 
 /// Create account: checks every field before sending, then AuthStateManager::registerAccount().
 class RegisterPage final : public Page
@@ -33,12 +34,15 @@ public:
     /// The inline error shown for a wire field name (empty when none).
     QString fieldError(const QString &field) const;
     BirthDateEdit *birthDateEdit() const { return m_birthDate; }
-    QCheckBox *rememberBox() const { return m_remember; }
+    QCheckBox *rememberBox() const;
     QPushButton *createButton() const { return m_create; }
     QPushButton *backButton() const { return m_back; }
 
 Q_SIGNALS:
     void backRequested();
+
+protected:
+    bool submitFromKeyboard() override;
 
 private:
     void buildForm();
@@ -47,12 +51,13 @@ private:
     void onStateChanged(AuthStateManager::State state);
     void onRegistrationFailed(const portal::ApiError &error);
     void setBusy(bool busy);
+    QLineEdit *firstInputInError() const;
 
     AuthStateManager *m_auth;
     QHash<QString, QLineEdit *> m_inputs;
     QHash<QString, FieldErrorLabel *> m_errors;
     BirthDateEdit *m_birthDate;
-    QCheckBox *m_remember;
+    RememberMe *m_remember;
     QPushButton *m_create;
     QPushButton *m_back;
     BusyIndicator *m_busy;

@@ -29,6 +29,7 @@ RestoringPage::RestoringPage(AuthStateManager *auth, QWidget *parent)
     m_status->setWordWrap(true);
     m_retry->setDefault(true);
     m_signInInstead->setFlat(true);
+    m_signInInstead->setAutoDefault(true);
 
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_busy);
@@ -51,9 +52,13 @@ RestoringPage::RestoringPage(AuthStateManager *auth, QWidget *parent)
 void RestoringPage::refresh()
 {
     const bool unreachable = m_auth->isServerUnreachable();
+    const bool offerRetry = unreachable && !m_retry->isVisibleTo(this);
     m_busy->setRunning(!unreachable);
     m_retry->setVisible(unreachable);
     m_signInInstead->setVisible(unreachable);
+    // Nothing on the page had the focus while checking: Enter or Space now retries.
+    if (offerRetry && isVisible())
+        m_retry->setFocus(Qt::OtherFocusReason);
     if (unreachable) {
         banner()->showError(m_auth->lastErrorMessage());
         m_status->setText(tr("Your saved sign-in is kept. Try again when the server is back, or "

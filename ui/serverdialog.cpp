@@ -44,6 +44,9 @@ ServerDialog::ServerDialog(const QUrl &current, QWidget *parent)
     layout->addSpacing(6);
     layout->addWidget(m_buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 64);
+    // The app's SVG icons rather than the style's bitmaps: sharp at any scale, and alike.
+    okButton()->setIcon(icon(Icon::Save));
+    m_buttons->button(QDialogButtonBox::Cancel)->setIcon(icon(Icon::Cancel));
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ServerDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ServerDialog::reject);

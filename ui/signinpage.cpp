@@ -4,6 +4,7 @@
 #include "fielderrorlabel.h"
 #include "icons.h"
 #include "messagebanner.h"
+#include "rememberme.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -20,8 +21,7 @@ SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
     , m_username(new QLineEdit)
     , m_password(new QLineEdit)
     , m_showPassword(new QCheckBox(tr("Show password")))
-    , m_remember(new QCheckBox(tr("Remember me")))
-    , m_rememberReason(new QLabel)
+    , m_remember(new RememberMe)
     , m_signIn(new QPushButton(icon(Icon::SignIn), tr("Sign in")))
     , m_createAccount(new QPushButton(icon(Icon::CreateAccount), tr("Create account")))
     , m_busy(new BusyIndicator)
@@ -29,8 +29,6 @@ SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
     setObjectName(QStringLiteral("signInPage"));
     buildForm();
 
-    connect(m_username, &QLineEdit::returnPressed, this, &SignInPage::submit);
-    connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
     connect(m_signIn, &QPushButton::clicked, this, &SignInPage::submit);
     connect(m_createAccount, &QPushButton::clicked, this, &SignInPage::createAccountRequested);
     connect(m_username, &QLineEdit::textEdited, m_usernameError, &FieldErrorLabel::clearError);
@@ -40,9 +38,9 @@ SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
     });
     connect(auth, &AuthStateManager::stateChanged, this, &SignInPage::onStateChanged);
     connect(auth, &AuthStateManager::signInFailed, this, &SignInPage::onSignInFailed);
-    connect(auth, &AuthStateManager::rememberAvailableChanged, this,
-            &SignInPage::onRememberAvailable);
-    onRememberAvailable(auth->isRememberAvailable());
+    connect(auth, &AuthStateManager::rememberAvailableChanged, m_remember,
+            &RememberMe::setAvailable);
+    m_remember->setAvailable(auth->isRememberAvailable());
     m_username->setText(auth->lastUsername());
 }
 
@@ -51,25 +49,18 @@ void SignInPage::buildForm()
     m_username->setObjectName(QStringLiteral("username"));
     m_password->setObjectName(QStringLiteral("password"));
     m_showPassword->setObjectName(QStringLiteral("showPassword"));
-    m_remember->setObjectName(QStringLiteral("rememberMe"));
-    m_rememberReason->setObjectName(QStringLiteral("rememberReason"));
     m_signIn->setObjectName(QStringLiteral("signInButton"));
     m_createAccount->setObjectName(QStringLiteral("createAccountButton"));
 
     m_password->setEchoMode(QLineEdit::Password);
-    m_remember->setChecked(true);
-    m_rememberReason->setTextFormat(Qt::PlainText);
-    m_rememberReason->setWordWrap(true);
-    m_rememberReason->setForegroundRole(QPalette::PlaceholderText);
-    m_rememberReason->hide();
     m_signIn->setDefault(true);
     m_createAccount->setFlat(true);
+    m_createAccount->setAutoDefault(true); // Enter on it opens the form rather than signing in
 
     m_usernameError = addField(tr("Username"), m_username, m_username);
     m_passwordError = addField(tr("Password"), m_password, m_password);
     cardLayout()->addWidget(m_showPassword);
     cardLayout()->addWidget(m_remember);
-    cardLayout()->addWidget(m_rememberReason);
     QHBoxLayout *buttons = addButtonRow();
     buttons->addWidget(m_signIn);
     buttons->addWidget(m_busy);
@@ -78,9 +69,19 @@ void SignInPage::buildForm()
 
     setTabOrder(m_username, m_password);
     setTabOrder(m_password, m_showPassword);
-    setTabOrder(m_showPassword, m_remember);
-    setTabOrder(m_remember, m_signIn);
+    setTabOrder(m_showPassword, m_remember->checkBox());
+    setTabOrder(m_remember->checkBox(), m_signIn);
     setTabOrder(m_signIn, m_createAccount);
+}
+
+QCheckBox *SignInPage::rememberBox() const
+{
+    return m_remember->checkBox();
+}
+
+QLabel *SignInPage::rememberReasonLabel() const
+{
+    return m_remember->reasonLabel();
 }
 
 void SignInPage::showSignedOut(AuthStateManager::SignOutReason reason, const QString &lastUsername)
@@ -142,7 +143,7 @@ void SignInPage::submit()
     }
     banner()->clear();
     m_submitting = true;
-    m_auth->signIn(username, password, m_remember->isEnabled() && m_remember->isChecked());
+    m_auth->signIn(username, password, m_remember->isRequested());
 }
 
 void SignInPage::onStateChanged(AuthStateManager::State state)
@@ -161,25 +162,24 @@ void SignInPage::onSignInFailed(const ApiError &error)
     m_password->setFocus();
 }
 
-void SignInPage::onRememberAvailable(bool available)
-{
-    m_remember->setEnabled(available);
-    m_remember->setChecked(available);
-    m_rememberReason->setText(
-        available ? QString()
-                  : tr("Remember me is unavailable: no keychain was found on this computer."));
-    m_rememberReason->setVisible(!available);
-    m_remember->setAccessibleDescription(m_rememberReason->text());
-}
-
 void SignInPage::setBusy(bool busy)
 {
+    if (busy)
+        rememberFocus();
     m_busy->setRunning(busy);
     const QList<QWidget *> form{m_username, m_password, m_showPassword, m_createAccount};
     for (QWidget *widget : form)
         widget->setEnabled(!busy);
-    m_remember->setEnabled(!busy && m_auth->isRememberAvailable());
+    m_remember->setBusy(busy);
     m_signIn->setEnabled(!busy && m_serverConfigured);
+    if (!busy)
+        restoreFocus();
+}
+
+bool SignInPage::submitFromKeyboard()
+{
+    submit();
+    return true;
 }
 
 } // namespace portal

@@ -12,6 +12,7 @@ namespace portal {
 
 class BusyIndicator;
 class FieldErrorLabel;
+class RememberMe;
 
 /// Username, password, Remember me; forwards the attempt to AuthStateManager::signIn().
 class SignInPage final : public Page
@@ -32,20 +33,22 @@ public:
     QLineEdit *usernameEdit() const { return m_username; }
     QLineEdit *passwordEdit() const { return m_password; }
     QCheckBox *showPasswordBox() const { return m_showPassword; }
-    QCheckBox *rememberBox() const { return m_remember; }
-    QLabel *rememberReasonLabel() const { return m_rememberReason; }
+    QCheckBox *rememberBox() const;
+    QLabel *rememberReasonLabel() const;
     QPushButton *signInButton() const { return m_signIn; }
     QPushButton *createAccountButton() const { return m_createAccount; }
 
 Q_SIGNALS:
     void createAccountRequested();
 
+protected:
+    bool submitFromKeyboard() override;
+
 private:
     void buildForm();
     void submit();
     void onStateChanged(AuthStateManager::State state);
     void onSignInFailed(const portal::ApiError &error);
-    void onRememberAvailable(bool available);
     void setBusy(bool busy);
 
     AuthStateManager *m_auth;
@@ -54,8 +57,7 @@ private:
     QLineEdit *m_password;
     FieldErrorLabel *m_passwordError;
     QCheckBox *m_showPassword;
-    QCheckBox *m_remember;
-    QLabel *m_rememberReason;
+    RememberMe *m_remember;
     QPushButton *m_signIn;
     QPushButton *m_createAccount;
     BusyIndicator *m_busy;

@@ -371,10 +371,6 @@ Lizenz: MIT-Lizenz.</translation>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
         <source>Edit your profile (%1)</source>
         <translation>Profil bearbeiten (%1)</translation>
     </message>
@@ -422,10 +418,6 @@ Lizenz: MIT-Lizenz.</translation>
         <translation>Konto erstellen</translation>
     </message>
     <message>
-        <source>Remember me</source>
-        <translation>Angemeldet bleiben</translation>
-    </message>
-    <message>
         <source>Back to sign in</source>
         <translation>Zurück zur Anmeldung</translation>
     </message>
@@ -452,6 +444,17 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Optional, YYYY-MM-DD</source>
         <translation>Optional, JJJJ-MM-TT</translation>
+    </message>
+</context>
+<context>
+    <name>portal::RememberMe</name>
+    <message>
+        <source>Remember me</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Remember me is unavailable: no keychain was found on this computer.</source>
+        <translation>„Angemeldet bleiben“ ist nicht verfügbar: Auf diesem Computer wurde kein Schlüsselbund gefunden.</translation>
     </message>
 </context>
 <context>
@@ -507,10 +510,6 @@ Lizenz: MIT-Lizenz.</translation>
         <translation>Passwort anzeigen</translation>
     </message>
     <message>
-        <source>Remember me</source>
-        <translation>Angemeldet bleiben</translation>
-    </message>
-    <message>
         <source>Create account</source>
         <translation>Konto erstellen</translation>
     </message>
@@ -545,10 +544,6 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
-    </message>
-    <message>
-        <source>Remember me is unavailable: no keychain was found on this computer.</source>
-        <translation>„Angemeldet bleiben“ ist nicht verfügbar: Auf diesem Computer wurde kein Schlüsselbund gefunden.</translation>
     </message>
 </context>
 <context>

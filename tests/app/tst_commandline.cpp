@@ -63,6 +63,8 @@ void TestCommandLine::parse()
     QCOMPARE(result.server, server);
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY2(result.output.contains(outputMentions), qPrintable(result.output));
+    // A run prints nothing; everything else says something.
+    QCOMPARE(result.output.isEmpty(), action == Action::Run);
 }
 
 void TestCommandLine::executable_data()
@@ -103,6 +105,9 @@ void TestCommandLine::executable()
     QCOMPARE(process.exitCode(), exitCode);
     QVERIFY2(out.contains(stdoutMentions), qPrintable(out));
     QVERIFY2(err.contains(stderrMentions), qPrintable(err));
+    // Answers go to standard output, complaints to standard error, never both.
+    QVERIFY2(stdoutMentions.isEmpty() == out.isEmpty(), qPrintable(out));
+    QVERIFY2(stderrMentions.isEmpty() == err.isEmpty(), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -201,6 +201,8 @@ void TestPortalApp::unreachableServerKeepsTheTokenAndOffersRetry()
     QCOMPARE(restoring->banner()->text(),
              QStringLiteral("Can't reach the server at 127.0.0.1:%1.").arg(port));
     QVERIFY(restoring->retryButton()->isVisible());
+    // Keyboard users can retry at once: Retry has the focus (nothing had it while checking).
+    QCOMPARE(window->focusWidget(), restoring->retryButton());
     QCOMPARE(window->connectionStatusLabel()->text(), QStringLiteral("Server unreachable"));
     TokenStore store(QStringLiteral(PORTAL_APP_ID));
     const QString key = TokenStore::keyFor(server, QStringLiteral("alice"));

@@ -1,9 +1,14 @@
+#include "mainwindow.h"
+#include "portalapp.h"
 #include "translations.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -80,6 +85,8 @@ private Q_SLOTS:
     void everyCatalogueIsEmbedded();
     void englishPlurals_data();
     void englishPlurals();
+    void windowTitlesEndWithTheDisplayName_data();
+    void windowTitlesEndWithTheDisplayName();
 };
 
 void TestTranslations::loadsTheLocalesTranslation_data()
@@ -118,7 +125,8 @@ void TestTranslations::englishPlurals_data()
     QTest::addColumn<QString>("text");
     const QLocale english(QLocale::English, QLocale::UnitedStates);
     QTest::newRow("English, one") << english << 1 << "Too many attempts. Try again in 1 second.";
-    QTest::newRow("English, many") << english << 30 << "Too many attempts. Try again in 30 seconds.";
+    QTest::newRow("English, many")
+        << english << 30 << "Too many attempts. Try again in 30 seconds.";
     QTest::newRow("no translation, one") << QLocale(QLocale::Japanese, QLocale::Japan) << 1
                                          << "Too many attempts. Try again in 1 second.";
     QTest::newRow("German, one") << QLocale(QLocale::German, QLocale::Germany) << 1
@@ -207,6 +215,33 @@ void TestTranslations::everyCatalogueIsEmbedded()
             QStringLiteral(":/i18n/") + QFileInfo(ts).completeBaseName() + QStringLiteral(".qm");
         QVERIFY2(QFile::exists(qm), qPrintable(qm));
     }
+}
+
+void TestTranslations::windowTitlesEndWithTheDisplayName_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedStates)
+                             << "Sign in — Customer Portal";
+    QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany)
+                            << "Anmelden — Kundenportal";
+}
+
+void TestTranslations::windowTitlesEndWithTheDisplayName()
+{
+    // Qt appends " — <display name>" to a window title that does not end with the display name;
+    // in German the title must not become "Anmelden — Kundenportal — Customer Portal".
+    QFETCH(QLocale, locale);
+    QFETCH(QString, title);
+    const Translations translations(locale);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    PortalAppOptions options;
+    options.settings = &settings;
+    const PortalApp app(options);
+    QCOMPARE(app.window()->windowTitle(), title);
+    QVERIFY(title.endsWith(QStringLiteral(" — ") + QGuiApplication::applicationDisplayName()));
+    QCOMPARE(QGuiApplication::applicationDisplayName(), MainWindow::appName());
 }
 
 QTEST_MAIN(TestTranslations)

@@ -1,4 +1,5 @@
 #include "customerform.h"
+#include "icons.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "portalapp.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void draftIsDiscardedForAnotherCustomer();
     void closingWithUnsavedEditsAsksFirst();
     void closingWithoutEditsDoesNotAsk();
+    void closingWithADraftAsksFirst();
     void signOutFromTheMenu();
     void captionsNameTheirInputs();
     void buttonsAreNamedByTheirText();
@@ -51,12 +53,14 @@ private Q_SLOTS:
     void aboutShowsVersions();
     void noServerOpensTheServerDialog();
     void changingTheServerSignsOutLocally();
+    void changingTheServerWithUnsavedEditsAsksFirst();
 
 private:
     void startApp(const QUrl &server);
     void signInByTyping(const QString &username);
     QLineEdit *profileInput(const char *field) const;
     void editFirstName(const QString &text);
+    void chooseServer(const QUrl &url);
 
     QString m_alice;
     QString m_bob;
@@ -138,6 +142,9 @@ void TestMainWindow::startsOnSignInWithTitleAndStatus()
     startApp(referenceServerUrl());
     QTRY_COMPARE(m_window->currentPage(), m_window->signInPage());
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Sign in — Customer Portal"));
+    // Qt appends the display name to a title that does not end with it: this one does.
+    QCOMPARE(QGuiApplication::applicationDisplayName(), QStringLiteral("Customer Portal"));
+    QVERIFY(m_window->windowTitle().endsWith(QGuiApplication::applicationDisplayName()));
     QCOMPARE(m_window->serverStatusLabel()->text(),
              QStringLiteral("Server: ") + referenceServerUrl().toString());
     QCOMPARE(m_window->connectionStatusLabel()->text(), QStringLiteral("Signed out"));
@@ -279,6 +286,36 @@ void TestMainWindow::closingWithoutEditsDoesNotAsk()
     QVERIFY(!findMessageBox(QStringLiteral("confirmDiscard")));
 }
 
+void TestMainWindow::closingWithADraftAsksFirst()
+{
+    startApp(referenceServerUrl());
+    signInByTyping(m_bob);
+    editFirstName(QStringLiteral("Kept as a draft"));
+    QCOMPARE(manage({QStringLiteral("delete_token"), m_bob}).trimmed(), QByteArray("deleted 1"));
+    click(m_window->profilePage()->saveButton());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), m_window->signInPage(), 30000);
+    QVERIFY(m_window->profilePage()->holdsDraft());
+
+    // The edits wait, in memory only, for the next sign-in: quitting now would lose them.
+    QVERIFY(!m_window->close());
+    QMessageBox *box = findMessageBox(QStringLiteral("confirmDiscard"));
+    QVERIFY(box);
+    QVERIFY(clickBoxButton(box, QStringLiteral("keepEditingButton")));
+    QVERIFY(m_window->isVisible());
+
+    // Once they are back in the editor, they are ordinary unsaved edits; after saving, nothing
+    // is held any more.
+    QTest::keyClicks(m_window->signInPage()->passwordEdit(), testPassword());
+    QTest::keyClick(m_window->signInPage()->passwordEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), m_window->profilePage(), 30000);
+    QVERIFY(!m_window->profilePage()->holdsDraft());
+    QSignalSpy saved(m_app->auth(), &AuthStateManager::profileSaved);
+    click(m_window->profilePage()->saveButton());
+    QVERIFY(saved.wait(30000));
+    QVERIFY(m_window->close());
+    QVERIFY(!findMessageBox(QStringLiteral("confirmDiscard")));
+}
+
 void TestMainWindow::signOutFromTheMenu()
 {
     startApp(referenceServerUrl());
@@ -370,6 +407,8 @@ void TestMainWindow::aboutShowsVersions()
     QVERIFY(box->text().contains(QStringLiteral(PORTAL_VERSION)));
     QVERIFY(box->informativeText().contains(QString::fromLatin1(qVersion())));
     QVERIFY(box->informativeText().contains(QStringLiteral("MIT")));
+    QCOMPARE(box->button(QMessageBox::Close)->icon().pixmap(QSize(32, 32)).toImage(),
+             icon(Icon::Cancel).pixmap(QSize(32, 32)).toImage());
     box->close();
 }
 
@@ -411,6 +450,42 @@ void TestMainWindow::changingTheServerSignsOutLocally()
     QCOMPARE(m_window->serverStatusLabel()->text(), QStringLiteral("Server: http://localhost:9"));
     // A local sign-out: the session on the old server is still valid.
     QCOMPARE(manage({QStringLiteral("delete_token"), m_alice}).trimmed(), QByteArray("deleted 1"));
+}
+
+void TestMainWindow::chooseServer(const QUrl &url)
+{
+    m_window->serverAction()->trigger();
+    QTRY_VERIFY(m_window->serverDialog() && m_window->serverDialog()->isVisible());
+    ServerDialog *dialog = m_window->serverDialog();
+    dialog->addressEdit()->clear();
+    QTest::keyClicks(dialog->addressEdit(), url.toString());
+    click(dialog->okButton());
+}
+
+void TestMainWindow::changingTheServerWithUnsavedEditsAsksFirst()
+{
+    startApp(referenceServerUrl());
+    signInByTyping(m_alice);
+    editFirstName(QStringLiteral("Unsaved"));
+    const QUrl other(QStringLiteral("http://localhost:9"));
+
+    chooseServer(other);
+    QMessageBox *box = findMessageBox(QStringLiteral("confirmDiscard"));
+    QVERIFY(box);
+    QVERIFY(clickBoxButton(box, QStringLiteral("keepEditingButton")));
+    QCOMPARE(m_app->auth()->server(), referenceServerUrl());
+    QCOMPARE(m_app->auth()->state(), State::SignedIn);
+    QCOMPARE(profileInput("first_name")->text(), QStringLiteral("Unsaved"));
+    QVERIFY(!m_settings->contains(PortalApp::serverKey()));
+
+    chooseServer(other);
+    box = findMessageBox(QStringLiteral("confirmDiscard"));
+    QVERIFY(box);
+    QVERIFY(clickBoxButton(box, QStringLiteral("discardButton")));
+    QCOMPARE(m_app->auth()->server(), other);
+    QCOMPARE(m_app->auth()->signOutReason(), AuthStateManager::SignOutReason::ServerChanged);
+    QTRY_COMPARE(m_window->currentPage(), m_window->signInPage());
+    QCOMPARE(m_settings->value(PortalApp::serverKey()).toUrl(), other);
 }
 
 QTEST_MAIN(TestMainWindow)

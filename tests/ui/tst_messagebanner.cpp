@@ -1,6 +1,8 @@
+#include "appearance.h"
 #include "messagebanner.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QLabel>
 #include <QTest>
 
@@ -16,6 +18,7 @@ private Q_SLOTS:
     void showsEachKind();
     void textIsPlain();
     void screenReadersReadTheMessage();
+    void followsThePalette();
 };
 
 void TestMessageBanner::hiddenUntilAMessage()
@@ -76,6 +79,31 @@ void TestMessageBanner::screenReadersReadTheMessage()
     QCOMPARE(iface->text(QAccessible::Name),
              QStringLiteral("Can't reach the server at 127.0.0.1:1."));
     QCOMPARE(iface->text(QAccessible::Description), QStringLiteral("Message"));
+}
+
+void TestMessageBanner::followsThePalette()
+{
+    // Switching Settings > Appearance while a message shows: the banner and its text follow.
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(Appearance::lightPalette());
+    QWidget window;
+    auto *banner = new MessageBanner(&window);
+    banner->resize(400, 40);
+    window.resize(420, 60);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    banner->showError(QStringLiteral("Wrong username or password."));
+    auto *text = banner->findChild<QLabel *>(QStringLiteral("messageText"));
+    const QPoint inside(banner->width() - 6, banner->height() / 2);
+    QVERIFY(banner->grab().toImage().pixelColor(inside).lightnessF() > 0.7);
+    QVERIFY(text->palette().color(text->foregroundRole()).lightnessF() < 0.3);
+
+    QApplication::setPalette(Appearance::darkPalette()); // reaches widgets as posted events
+    QTRY_VERIFY(text->palette().color(text->foregroundRole()).lightnessF() > 0.7);
+    const QColor dark = banner->grab().toImage().pixelColor(inside);
+    QVERIFY2(dark.lightnessF() < 0.3, qPrintable(dark.name()));
+    QCOMPARE(dark.rgb(), banner->background().rgb());
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(TestMessageBanner)

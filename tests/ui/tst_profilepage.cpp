@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 
 using namespace portal;
 using namespace portal::test;
@@ -38,6 +39,11 @@ private Q_SLOTS:
     void refreshAsksFirstWithUnsavedEdits();
     void refreshReloadsFromTheServer();
     void signOutAsksFirstWithUnsavedEdits();
+    void editShortcutWorksFromAField();
+    void tabOrderFollowsLayout();
+    void refreshShortcutWorksFromAField();
+    void shortcutsAreNotLineEditKeys_data();
+    void shortcutsAreNotLineEditKeys();
 
 private:
     QLineEdit *input(const char *field) const
@@ -154,10 +160,13 @@ void TestProfilePage::editAndSaveChangesTheServer()
 void TestProfilePage::enterSaves()
 {
     edit("last_name", QStringLiteral("Entered"));
+    input("last_name")->setFocus(); // where the user typed
     QSignalSpy saved(&m_harness->auth, &AuthStateManager::profileSaved);
     QTest::keyClick(input("last_name"), Qt::Key_Return);
     QVERIFY(saved.wait(30000));
     QCOMPARE(serverText("last_name"), QStringLiteral("Entered"));
+    // The form was disabled while saving; the keyboard focus comes back where it was.
+    QTRY_COMPARE(m_page->focusWidget(), input("last_name"));
 }
 
 void TestProfilePage::cancelRestores()
@@ -184,6 +193,7 @@ void TestProfilePage::clientValidationStopsTheRequest()
     QVERIFY(m_page->saveButton()->isEnabled());
     QCOMPARE(saved.count() + failed.count(), 0);
     QCOMPARE(serverText("email"), before);
+    QCOMPARE(m_page->focusWidget(), input("email"));
 }
 
 void TestProfilePage::serverValidationErrorsShowInline()
@@ -199,6 +209,8 @@ void TestProfilePage::serverValidationErrorsShowInline()
     QCOMPARE(m_page->banner()->kind(), MessageBanner::Kind::Error);
     QVERIFY(m_page->form()->isEditing());
     QCOMPARE(input("email")->text(), QStringLiteral("bob@example.c"));
+    // A keyboard user lands on the field to correct (the save button had the focus).
+    QTRY_COMPARE(m_page->focusWidget(), input("email"));
 }
 
 void TestProfilePage::richTextNameShowsLiterally()
@@ -292,6 +304,98 @@ void TestProfilePage::signOutAsksFirstWithUnsavedEdits()
     QVERIFY(clickBoxButton(box, QStringLiteral("discardButton")));
     QTRY_COMPARE_WITH_TIMEOUT(m_harness->auth.state(), State::SignedOut, 30000);
     QCOMPARE(m_harness->auth.signOutReason(), AuthStateManager::SignOutReason::UserRequested);
+}
+
+void TestProfilePage::editShortcutWorksFromAField()
+{
+    // After signing in the keyboard focus is in a (read-only) field.
+    input("username")->setFocus();
+    QTRY_VERIFY(input("username")->hasFocus());
+    QVERIFY(!m_page->form()->isEditing());
+    QTest::keySequence(input("username"), m_page->editButton()->shortcut());
+    QTRY_VERIFY(m_page->form()->isEditing());
+    QTRY_VERIFY(input("email")->hasFocus());
+    QVERIFY(m_page->editButton()->toolTip().contains(
+        m_page->editButton()->shortcut().toString(QKeySequence::NativeText)));
+}
+
+void TestProfilePage::tabOrderFollowsLayout()
+{
+    // Viewing: every value is reachable (a screen reader reads it), then the buttons, and round
+    // again without an invisible stop in between.
+    const QList<QWidget *> viewing{
+        input("username"),       input("email"),          input("first_name"),
+        input("last_name"),      input("birth_date"),     m_page->editButton(),
+        m_page->refreshButton(), m_page->signOutButton(), input("username")};
+    input("username")->setFocus();
+    QTRY_VERIFY(input("username")->hasFocus());
+    for (int i = 1; i < viewing.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), viewing.at(i));
+    }
+
+    click(m_page->editButton());
+    const QList<QWidget *> expected{input("email"),
+                                    input("first_name"),
+                                    input("last_name"),
+                                    input("birth_date"),
+                                    m_page->findChild<QToolButton *>(),
+                                    m_page->saveButton(),
+                                    m_page->cancelButton(),
+                                    m_page->refreshButton(),
+                                    m_page->signOutButton()};
+    QVERIFY(expected.at(4));
+    input("email")->setFocus();
+    QTRY_VERIFY(input("email")->hasFocus());
+    for (int i = 1; i < expected.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), expected.at(i));
+    }
+}
+
+void TestProfilePage::refreshShortcutWorksFromAField()
+{
+    input("first_name")->setFocus();
+    QTRY_VERIFY(input("first_name")->hasFocus());
+    QSignalSpy refreshed(&m_harness->auth, &AuthStateManager::profileRefreshed);
+    QTest::keyClick(input("first_name"), Qt::Key_F5);
+    QVERIFY(refreshed.wait(30000));
+    QCOMPARE(m_page->banner()->text(), QString());
+}
+
+void TestProfilePage::shortcutsAreNotLineEditKeys_data()
+{
+    QTest::addColumn<QString>("button");
+    QTest::newRow("edit") << "editButton";
+    QTest::newRow("save") << "saveButton";
+    QTest::newRow("cancel") << "cancelButton";
+    QTest::newRow("refresh") << "refreshButton";
+}
+
+void TestProfilePage::shortcutsAreNotLineEditKeys()
+{
+    // A focused line edit keeps these keys for itself on some platform (X11 adds emacs-style
+    // bindings such as Ctrl+E for "end of line"), so a button shortcut using one would do nothing
+    // while a field has the focus, which is most of the time. The offscreen platform of the tests
+    // uses other bindings, hence the list.
+    const QStringList lineEditKeys{
+        QStringLiteral("Ctrl+A"),    QStringLiteral("Ctrl+B"),     QStringLiteral("Ctrl+C"),
+        QStringLiteral("Ctrl+D"),    QStringLiteral("Ctrl+E"),     QStringLiteral("Ctrl+F"),
+        QStringLiteral("Ctrl+H"),    QStringLiteral("Ctrl+K"),     QStringLiteral("Ctrl+U"),
+        QStringLiteral("Ctrl+V"),    QStringLiteral("Ctrl+W"),     QStringLiteral("Ctrl+X"),
+        QStringLiteral("Ctrl+Y"),    QStringLiteral("Ctrl+Z"),     QStringLiteral("Ctrl+Shift+Z"),
+        QStringLiteral("Home"),      QStringLiteral("End"),        QStringLiteral("Del"),
+        QStringLiteral("Backspace"), QStringLiteral("Left"),       QStringLiteral("Right"),
+        QStringLiteral("Ctrl+Left"), QStringLiteral("Ctrl+Right"), QStringLiteral("Ctrl+Backspace"),
+        QStringLiteral("Ctrl+Del"),  QStringLiteral("Shift+Del"),  QStringLiteral("Shift+Ins"),
+        QStringLiteral("Ctrl+Ins"),  QStringLiteral("Meta+A"),     QStringLiteral("Meta+E")};
+    QFETCH(QString, button);
+    auto *pushButton = m_page->findChild<QPushButton *>(button);
+    QVERIFY(pushButton);
+    const QKeySequence shortcut = pushButton->shortcut();
+    QVERIFY(!shortcut.isEmpty());
+    for (const QString &key : lineEditKeys)
+        QVERIFY2(shortcut != QKeySequence(key), qPrintable(key));
 }
 
 QTEST_MAIN(TestProfilePage)

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 
 using namespace portal;
 using namespace portal::test;
@@ -35,6 +36,10 @@ private Q_SLOTS:
     void serverFieldErrorsShowNextToTheirFields();
     void successSignsIn();
     void backToSignIn();
+    void enterAnywhereSubmits_data();
+    void enterAnywhereSubmits();
+    void enterOnBackGoesBack();
+    void tabOrderFollowsLayout();
 
 private:
     void fill(const Fields &fields);
@@ -223,6 +228,8 @@ void TestRegisterPage::serverFieldErrorsShowNextToTheirFields()
     // The form is usable again and still holds what was typed.
     QVERIFY(m_page->createButton()->isEnabled());
     QCOMPARE(m_page->input(QStringLiteral("username"))->text(), taken);
+    // The form was disabled while waiting; the focus lands on the field to correct.
+    QTRY_COMPARE(m_page->focusWidget(), m_page->input(QStringLiteral("username")));
 }
 
 void TestRegisterPage::successSignsIn()
@@ -246,6 +253,59 @@ void TestRegisterPage::backToSignIn()
     QSignalSpy back(m_page.get(), &RegisterPage::backRequested);
     click(m_page->backButton());
     QCOMPARE(back.count(), 1);
+}
+
+void TestRegisterPage::enterAnywhereSubmits_data()
+{
+    QTest::addColumn<QString>("focus");
+    QTest::newRow("remember me") << "rememberMe";
+    QTest::newRow("half-typed birth date") << "birth_date";
+    QTest::newRow("email") << "email";
+}
+
+void TestRegisterPage::enterAnywhereSubmits()
+{
+    QFETCH(QString, focus);
+    Fields typed = validFields(uniqueUsername(QStringLiteral("enter")));
+    typed.insert(QStringLiteral("username"), QStringLiteral("ab"));
+    // Not a full date yet: the line edit itself does not accept it, the form reports it.
+    typed.insert(QStringLiteral("birth_date"), QStringLiteral("1990-"));
+    fill(typed);
+    auto *target = m_page->findChild<QWidget *>(focus);
+    QVERIFY(target);
+    target->setFocus();
+    QSignalSpy changed(&m_harness->auth, &AuthStateManager::stateChanged);
+    QTest::keyClick(target, Qt::Key_Return);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_page->fieldError(QStringLiteral("username")),
+             QStringLiteral("Username must be at least 3 characters."));
+    QCOMPARE(m_page->fieldError(QStringLiteral("birth_date")),
+             QStringLiteral("Enter the birth date as YYYY-MM-DD."));
+}
+
+void TestRegisterPage::enterOnBackGoesBack()
+{
+    fill({{QStringLiteral("username"), QStringLiteral("ab")}});
+    QSignalSpy back(m_page.get(), &RegisterPage::backRequested);
+    m_page->backButton()->setFocus();
+    QTest::keyClick(m_page->backButton(), Qt::Key_Return);
+    QCOMPARE(back.count(), 1);
+    QVERIFY(m_page->fieldError(QStringLiteral("username")).isEmpty()); // nothing was submitted
+}
+
+void TestRegisterPage::tabOrderFollowsLayout()
+{
+    QList<QWidget *> expected;
+    for (const char *field : {"username", "email", "password", "confirm_password", "birth_date"})
+        expected += m_page->input(QString::fromLatin1(field));
+    expected += {m_page->birthDateEdit()->calendarButton(), m_page->rememberBox(),
+                 m_page->createButton(), m_page->backButton()};
+    expected.first()->setFocus();
+    QTRY_VERIFY(expected.first()->hasFocus());
+    for (int i = 1; i < expected.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), expected.at(i));
+    }
 }
 
 QTEST_MAIN(TestRegisterPage)

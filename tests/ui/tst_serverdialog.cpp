@@ -1,6 +1,8 @@
 #include "fielderrorlabel.h"
+#include "icons.h"
 #include "serverdialog.h"
 
+#include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void cancelEmitsNothing();
     void deletesItselfWhenClosed();
     void addressFieldIsNamed();
+    void buttonsUseTheAppsIcons();
 };
 
 void TestServerDialog::validatesAsYouType_data()
@@ -90,6 +93,20 @@ void TestServerDialog::addressFieldIsNamed()
     ServerDialog dialog(QUrl{});
     dialog.setAttribute(Qt::WA_DeleteOnClose, false);
     QCOMPARE(dialog.addressEdit()->accessibleName(), QStringLiteral("Server address"));
+}
+
+void TestServerDialog::buttonsUseTheAppsIcons()
+{
+    // The style's own button icons are bitmaps; the app's are SVG and sharp at any scale.
+    ServerDialog dialog(QUrl(QStringLiteral("https://portal.example.com")));
+    const auto image = [](const QIcon &which) {
+        return which.pixmap(QSize(32, 32)).toImage();
+    };
+    QVERIFY(!dialog.okButton()->icon().isNull());
+    QCOMPARE(image(dialog.okButton()->icon()), image(icon(Icon::Save)));
+    auto *cancel = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel);
+    QVERIFY(cancel);
+    QCOMPARE(image(cancel->icon()), image(icon(Icon::Cancel)));
 }
 
 QTEST_MAIN(TestServerDialog)

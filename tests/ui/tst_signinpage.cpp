@@ -31,6 +31,7 @@ private Q_SLOTS:
     void accessibleNames();
     void tabOrderFollowsLayout();
     void signInByTypingAndClicking();
+    void enterSubmits_data();
     void enterSubmits();
     void wrongPasswordShowsErrorAndKeepsUsername();
     void emptyFieldsAreNotSent_data();
@@ -41,6 +42,9 @@ private Q_SLOTS:
     void signedOutMessages_data();
     void signedOutMessages();
     void noServerConfigured();
+    void enterOnACheckBoxSignsIn();
+    void enterOnCreateAccountOpensTheForm();
+    void failureGivesTheFocusBack();
 
 private:
     void typeCredentials(const QString &username, const QString &password);
@@ -128,7 +132,8 @@ void TestSignInPage::tabOrderFollowsLayout()
 {
     const QList<QWidget *> expected{m_page->usernameEdit(),    m_page->passwordEdit(),
                                     m_page->showPasswordBox(), m_page->rememberBox(),
-                                    m_page->signInButton(),    m_page->createAccountButton()};
+                                    m_page->signInButton(),    m_page->createAccountButton(),
+                                    m_page->usernameEdit()};
     m_page->usernameEdit()->setFocus();
     QTRY_VERIFY(m_page->usernameEdit()->hasFocus());
     for (int i = 1; i < expected.size(); ++i) {
@@ -152,10 +157,20 @@ void TestSignInPage::signInByTypingAndClicking()
     QVERIFY(m_page->usernameEdit()->isEnabled());
 }
 
+void TestSignInPage::enterSubmits_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<int>("modifiers");
+    QTest::newRow("Return") << int(Qt::Key_Return) << int(Qt::NoModifier);
+    QTest::newRow("keypad Enter") << int(Qt::Key_Enter) << int(Qt::KeypadModifier);
+}
+
 void TestSignInPage::enterSubmits()
 {
+    QFETCH(int, key);
+    QFETCH(int, modifiers);
     typeCredentials(m_username, testPassword());
-    QTest::keyClick(m_page->passwordEdit(), Qt::Key_Return);
+    QTest::keyClick(m_page->passwordEdit(), Qt::Key(key), Qt::KeyboardModifiers(modifiers));
     QTRY_COMPARE_WITH_TIMEOUT(m_harness->auth.state(), State::SignedIn, 30000);
 }
 
@@ -296,6 +311,42 @@ void TestSignInPage::noServerConfigured()
     m_page->setServerConfigured(true);
     QVERIFY(m_page->signInButton()->isEnabled());
     QVERIFY(!m_page->banner()->isVisible());
+}
+
+void TestSignInPage::enterOnACheckBoxSignsIn()
+{
+    typeCredentials(m_username, testPassword());
+    // The user has just ticked "Show password" and presses Enter, as in any sign-in dialog.
+    m_page->showPasswordBox()->setFocus();
+    QTest::keyClick(m_page->showPasswordBox(), Qt::Key_Space);
+    QCOMPARE(m_page->passwordEdit()->echoMode(), QLineEdit::Normal);
+    QTest::keyClick(m_page->showPasswordBox(), Qt::Key_Return);
+    QCOMPARE(m_harness->auth.state(), State::SigningIn);
+    QTRY_COMPARE_WITH_TIMEOUT(m_harness->auth.state(), State::SignedIn, 30000);
+}
+
+void TestSignInPage::enterOnCreateAccountOpensTheForm()
+{
+    typeCredentials(m_username, testPassword());
+    QSignalSpy create(m_page.get(), &SignInPage::createAccountRequested);
+    QSignalSpy changed(&m_harness->auth, &AuthStateManager::stateChanged);
+    m_page->createAccountButton()->setFocus();
+    QTest::keyClick(m_page->createAccountButton(), Qt::Key_Return);
+    QCOMPARE(create.count(), 1);
+    QCOMPARE(changed.count(), 0); // not a sign-in
+}
+
+void TestSignInPage::failureGivesTheFocusBack()
+{
+    // Signing in by clicking the button: the button had the focus when the form was disabled.
+    typeCredentials(m_username, QStringLiteral("not-the-password"));
+    QSignalSpy failed(&m_harness->auth, &AuthStateManager::signInFailed);
+    m_page->signInButton()->setFocus();
+    QTest::keyClick(m_page->signInButton(), Qt::Key_Space);
+    QCOMPARE(m_harness->auth.state(), State::SigningIn);
+    QVERIFY(failed.wait(30000));
+    QTRY_COMPARE(m_page->focusWidget(), m_page->passwordEdit());
+    QVERIFY(m_page->passwordEdit()->isEnabled());
 }
 
 QTEST_MAIN(TestSignInPage)

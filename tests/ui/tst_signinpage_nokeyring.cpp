@@ -1,5 +1,6 @@
 // The sign-in page on a desktop without any keychain (a D-Bus session with no Secret Service).
 
+#include "registerpage.h"
 #include "signinpage.h"
 #include "testenv.h"
 #include "uitest.h"
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void initTestCase();
     void rememberMeDisabledWithReason();
     void signInStillWorksForTheSession();
+    void createAccountSaysWhyToo();
 
 private:
     AuthHarness m_harness;
@@ -63,6 +65,24 @@ void TestSignInPageNoKeyring::signInStillWorksForTheSession()
     QTest::keyClicks(page.passwordEdit(), testPassword());
     QTest::mouseClick(page.signInButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_harness.auth.state(), AuthStateManager::State::SignedIn, 30000);
+}
+
+void TestSignInPageNoKeyring::createAccountSaysWhyToo()
+{
+    // The same reason on the other page that offers Remember me.
+    RegisterPage page(&m_harness.auth);
+    page.resize(720, 900);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_harness.auth.isRememberAvailable(), 30000);
+    QVERIFY(!page.rememberBox()->isEnabled());
+    QVERIFY(!page.rememberBox()->isChecked());
+    auto *reason = page.findChild<QLabel *>(QStringLiteral("rememberReason"));
+    QVERIFY(reason);
+    QVERIFY(reason->isVisible());
+    QCOMPARE(reason->text(),
+             QStringLiteral("Remember me is unavailable: no keychain was found on this computer."));
+    QCOMPARE(page.rememberBox()->accessibleDescription(), reason->text());
 }
 
 QTEST_MAIN(TestSignInPageNoKeyring)
