@@ -24,6 +24,7 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     // Translated, so that Qt does not append the English name to translated window titles.
     QGuiApplication::setApplicationDisplayName(MainWindow::appName());
     QApplication::setWindowIcon(icon(Icon::App));
+    applyTimeoutSetting();
     const Appearance::Mode mode =
         Appearance::fromString(m_settings->value(appearanceKey()).toString());
     m_appearance->apply(mode);
@@ -36,8 +37,12 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
 
 PortalApp::~PortalApp()
 {
-    // The window observes the objects below; it goes first.
+    // Observers before what they observe: the window, then the state manager (which may still
+    // wipe a session through the API client, the keychain and the settings), then those.
     delete m_window;
+    delete m_auth;
+    delete m_tokens;
+    delete m_api;
 }
 
 void PortalApp::start()
@@ -90,6 +95,21 @@ QUrl PortalApp::initialServer() const
 QString PortalApp::serverKey()
 {
     return QStringLiteral("server/url");
+}
+
+QString PortalApp::timeoutKey()
+{
+    return QStringLiteral("network/timeoutSeconds");
+}
+
+void PortalApp::applyTimeoutSetting()
+{
+    constexpr int kMaxSeconds = 600;
+    bool ok = false;
+    const int seconds = m_settings->value(timeoutKey()).toInt(&ok);
+    // An unset or unusable value keeps the client's default (30 s).
+    if (ok && seconds > 0 && seconds <= kMaxSeconds)
+        m_api->setTransferTimeout(seconds * 1000);
 }
 
 QString PortalApp::appearanceKey()

@@ -53,8 +53,11 @@ public:
     /// QSettings keys.
     static QString serverKey();
     static QString appearanceKey();
+    /// Seconds before any request gives up (a whole number from 1 to 600; 30 when unset).
+    static QString timeoutKey();
 
 private:
+    void applyTimeoutSetting();
     void saveServer(const QUrl &url);
     void changeAppearance(Appearance::Mode mode);
 

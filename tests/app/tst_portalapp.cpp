@@ -1,3 +1,4 @@
+#include "apiclient.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "portalapp.h"
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void unreachableServerKeepsTheTokenAndOffersRetry();
     void savedServerIsUsedWithoutOverride();
     void unusableSavedServerIsAskedAgain();
+    void transferTimeoutComesFromSettings_data();
+    void transferTimeoutComesFromSettings();
 
 private:
     std::unique_ptr<PortalApp> startApp(const QUrl &server);
@@ -229,6 +232,31 @@ void TestPortalApp::unusableSavedServerIsAskedAgain()
     QVERIFY(app->auth()->server().isEmpty());
     QVERIFY(app->window()->serverDialog());
     QVERIFY(app->window()->serverDialog()->isVisible());
+}
+
+void TestPortalApp::transferTimeoutComesFromSettings_data()
+{
+    QTest::addColumn<QVariant>("setting");
+    QTest::addColumn<int>("milliseconds");
+    QTest::newRow("unset: the default") << QVariant() << 30000;
+    QTest::newRow("7 seconds") << QVariant(7) << 7000;
+    QTest::newRow("as text") << QVariant(QStringLiteral("12")) << 12000;
+    QTest::newRow("zero: the default") << QVariant(0) << 30000;
+    QTest::newRow("negative: the default") << QVariant(-5) << 30000;
+    QTest::newRow("too long: the default") << QVariant(100000) << 30000;
+    QTest::newRow("garbage: the default") << QVariant(QStringLiteral("soon")) << 30000;
+}
+
+void TestPortalApp::transferTimeoutComesFromSettings()
+{
+    QFETCH(QVariant, setting);
+    QFETCH(int, milliseconds);
+    if (setting.isValid())
+        m_settings->setValue(PortalApp::timeoutKey(), setting);
+    PortalAppOptions options;
+    options.settings = m_settings.get();
+    const PortalApp app(options);
+    QCOMPARE(app.api()->transferTimeout(), milliseconds);
 }
 
 QTEST_MAIN(TestPortalApp)
