@@ -118,11 +118,7 @@ void TestSignInPage::accessibleNames()
     if (!hasCaption)
         return;
     // The visible caption says the same words, without a colon.
-    QLabel *caption = nullptr;
-    for (QLabel *label : m_page->findChildren<QLabel *>()) {
-        if (label->buddy() == widget)
-            caption = label;
-    }
+    QLabel *caption = captionOf(m_page.get(), widget);
     QVERIFY(caption);
     QVERIFY(caption->isVisible());
     QCOMPARE(caption->text(), name);

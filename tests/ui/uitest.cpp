@@ -7,9 +7,11 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMessageBox>
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
 
 namespace portal::test {
@@ -92,6 +94,14 @@ QString accessibleName(QWidget *widget)
 {
     QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
     return iface ? iface->text(QAccessible::Name) : QString();
+}
+
+QLabel *captionOf(QWidget *parent, QWidget *widget)
+{
+    const QList<QLabel *> labels = parent->findChildren<QLabel *>();
+    const auto found = std::find_if(labels.cbegin(), labels.cend(),
+                                    [widget](QLabel *label) { return label->buddy() == widget; });
+    return found == labels.cend() ? nullptr : *found;
 }
 
 AuthHarness::AuthHarness()

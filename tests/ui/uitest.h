@@ -11,6 +11,8 @@
 
 #include <memory>
 
+class QLabel;
+
 class QMessageBox;
 class QWidget;
 
@@ -44,6 +46,9 @@ void click(QWidget *widget);
 
 /// Accessible name of @p widget as assistive technology sees it.
 QString accessibleName(QWidget *widget);
+
+/// The label under @p parent whose buddy is @p widget (its visible caption), or null.
+QLabel *captionOf(QWidget *parent, QWidget *widget);
 
 /**
  * Everything a page needs, like the composition root builds it: an API client for the reference
