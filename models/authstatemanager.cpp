@@ -207,6 +207,11 @@ std::optional<QJsonObject> AuthStateManager::takeDraft()
     return d->draft.take(originOf(d->sessionServer), d->user.id);
 }
 
+bool AuthStateManager::hasDraft() const
+{
+    return !d->draft.isEmpty();
+}
+
 void AuthStateManager::restoreSession()
 {
     if (d->state != State::SignedOut && d->state != State::Restoring) {

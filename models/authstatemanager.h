@@ -97,6 +97,8 @@ public:
     void keepDraft(const QJsonObject &changes);
     /// The draft kept for the current server and user, if any; any other draft is discarded.
     std::optional<QJsonObject> takeDraft();
+    /// True while unsaved edits are kept for some server and customer (quitting would lose them).
+    bool hasDraft() const;
 
 public Q_SLOTS:
     /// Start-up: keychain -> GET profile -> SignedIn, or SignedOut. Also probes the keychain.

@@ -95,7 +95,7 @@ bool ProfilePage::hasUnsavedChanges() const
 
 bool ProfilePage::holdsDraft() const
 {
-    return m_holdsDraft;
+    return m_auth->hasDraft();
 }
 
 void ProfilePage::startEditing()
@@ -187,7 +187,6 @@ void ProfilePage::onSignedIn()
     setBusy(false);
     m_form->setCustomer(m_auth->user());
     // Taken here, for this customer, or discarded for anyone else.
-    m_holdsDraft = false;
     const std::optional<QJsonObject> draft = m_auth->takeDraft();
     setEditingMode(draft.has_value());
     if (!draft)
@@ -212,10 +211,8 @@ void ProfilePage::onUserChanged()
 
 void ProfilePage::onSessionEnding(AuthStateManager::SignOutReason reason)
 {
-    if (reason == AuthStateManager::SignOutReason::SessionExpired && m_form->isDirty()) {
+    if (reason == AuthStateManager::SignOutReason::SessionExpired && m_form->isDirty())
         m_auth->keepDraft(m_form->changes());
-        m_holdsDraft = true;
-    }
 }
 
 void ProfilePage::onSaved()

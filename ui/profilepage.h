@@ -63,7 +63,6 @@ private:
     QPushButton *m_signOut;
     BusyIndicator *m_busy;
     bool m_busyNow = false;
-    bool m_holdsDraft = false;
 };
 
 } // namespace portal

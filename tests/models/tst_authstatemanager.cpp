@@ -326,9 +326,11 @@ void tst_AuthStateManager::sessionExpiry()
     // Signing in again as the same customer gets the unsaved edits back, once.
     manager.signIn(username, kTestPassword, false);
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
+    QVERIFY(manager.hasDraft());
     const std::optional<QJsonObject> kept = manager.takeDraft();
     QVERIFY(kept);
     QCOMPARE(*kept, draft);
+    QVERIFY(!manager.hasDraft());
     QVERIFY(!manager.takeDraft());
 }
 
@@ -403,7 +405,9 @@ void tst_AuthStateManager::draftDiscardedForOtherCustomer()
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
 
     QVERIFY(registerAccount(*app, second, false));
+    QVERIFY(manager.hasDraft()); // Still held (for the first customer) until someone takes it.
     QVERIFY(!manager.takeDraft());
+    QVERIFY(!manager.hasDraft()); // Taking it for anyone else discarded it.
     manager.signOut();
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
     manager.signIn(first, kTestPassword, false);
