@@ -29,7 +29,8 @@ void AuthStateManager::Private::endSession(Reason why, bool forgetStored)
     ++epoch;
     api->abortAll();
     api->clearToken();
-    etag.clear();
+    profile->reset();
+    checkingStaff = false;
     sessionServer.clear();
     setUser(Customer());
     setReason(why);
@@ -68,61 +69,32 @@ void AuthStateManager::Private::onSessionExpired()
     endSession(Reason::SessionExpired, true);
 }
 
-bool AuthStateManager::Private::expireIfDead(const ApiError &error, RequestRole role)
+void AuthStateManager::Private::onProfileRecord(const Customer &record)
 {
-    // ApiClient also emits sessionExpired(); whichever arrives first ends the session once.
-    if (error.kind != ErrorKind::Unauthorized && !endsSession(error, role))
-        return false;
-    onSessionExpired();
-    return true;
-}
-
-bool AuthStateManager::Private::adoptProfile(const QJsonValue &json, const QByteArray &newEtag)
-{
-    const std::optional<Customer> customer = Customer::fromResponse(json);
-    if (!customer)
-        return false;
-    etag = newEtag;
-    setUser(*customer);
-    return true;
-}
-
-void AuthStateManager::Private::onProfileSaved(const ApiResult &result)
-{
-    if (result.ok()) {
-        if (adoptProfile(result.value().json, result.value().etag)) {
-            Q_EMIT q->profileSaved(user);
-            return;
-        }
-        setError(badResponse(QStringLiteral("profile body is not a customer")));
-        Q_EMIT q->profileSaveFailed(*lastError);
+    // The profile editor is reset (an empty record) when a session ends: user is set there.
+    if (record.id == 0 || (state != State::SignedIn && state != State::SigningIn))
         return;
+    const bool wasStaff = user.isStaff;
+    const bool checked = checkingStaff;
+    checkingStaff = false;
+    setUser(record);
+    if (wasStaff && !record.isStaff && checked) {
+        qCInfo(lcAuth) << "support staff access was withdrawn";
+        Q_EMIT q->staffAccessLost();
     }
-    const ApiError &error = result.error();
-    if (expireIfDead(error, RequestRole::Authenticated))
-        return;
-    // Someone changed the profile first: show their version, the caller keeps its edits.
-    if (error.kind == ErrorKind::PreconditionFailed && error.httpStatus == 412)
-        adoptProfile(error.body, error.etag);
-    setError(error);
-    Q_EMIT q->profileSaveFailed(error);
 }
 
-void AuthStateManager::Private::onProfileRefreshed(const ApiResult &result)
+void AuthStateManager::Private::onStaffAccessDenied()
 {
-    if (result.ok()) {
-        if (adoptProfile(result.value().json, result.value().etag)) {
-            Q_EMIT q->profileRefreshed(user);
-            return;
-        }
-        setError(badResponse(QStringLiteral("profile body is not a customer")));
-        Q_EMIT q->profileRefreshFailed(*lastError);
+    // A 403 from a staff endpoint: read the profile again before taking staff access away, since
+    // the server's answer is the truth (and a 403-first server's dead token ends the session
+    // there).
+    if (state != State::SignedIn || !user.isStaff)
         return;
-    }
-    if (expireIfDead(result.error(), RequestRole::ProfileRead))
-        return;
-    setError(result.error());
-    Q_EMIT q->profileRefreshFailed(result.error());
+    checkingStaff = true;
+    // A profile request already on its way answers the same question (and must not be aborted).
+    if (!profile->isBusy())
+        profile->load();
 }
 
 AuthStateManager::AuthStateManager(ApiClient *api, TokenStore *store, QSettings *settings,
@@ -133,6 +105,9 @@ AuthStateManager::AuthStateManager(ApiClient *api, TokenStore *store, QSettings 
     d->rememberAvailable = store->availability() != TokenStore::Availability::Unavailable;
     d->lastUsername = d->sessions.username(d->origin());
     connect(api, &ApiClient::sessionExpired, this, [this]() { d->onSessionExpired(); });
+    connect(api, &ApiClient::staffAccessDenied, this, [this]() { d->onStaffAccessDenied(); });
+    connect(d->profile, &CustomerEditor::recordChanged, this,
+            [this](const Customer &record) { d->onProfileRecord(record); });
     connect(store, &TokenStore::availabilityChanged, this,
             [this](TokenStore::Availability availability) {
                 d->setRememberAvailable(availability != TokenStore::Availability::Unavailable);
@@ -161,9 +136,14 @@ QString AuthStateManager::username() const
     return d->user.username;
 }
 
-QByteArray AuthStateManager::profileEtag() const
+bool AuthStateManager::isStaff() const
 {
-    return d->etag;
+    return d->user.isStaff;
+}
+
+CustomerEditor *AuthStateManager::profile() const
+{
+    return d->profile;
 }
 
 std::optional<ApiError> AuthStateManager::lastError() const
@@ -196,20 +176,20 @@ QUrl AuthStateManager::server() const
     return d->api->baseUrl();
 }
 
-void AuthStateManager::keepDraft(const QJsonObject &changes)
+void AuthStateManager::keepDraft(qint64 customerId, const CustomerChanges &changes)
 {
-    if (d->user.id > 0)
-        d->draft.keep(originOf(d->sessionServer), d->user.id, changes);
+    if (d->user.id > 0 && !changes.isEmpty())
+        d->drafts.keep(originOf(d->sessionServer), d->user.id, customerId, changes);
 }
 
-std::optional<QJsonObject> AuthStateManager::takeDraft()
+std::optional<CustomerChanges> AuthStateManager::takeDraft(qint64 customerId)
 {
-    return d->draft.take(originOf(d->sessionServer), d->user.id);
+    return d->drafts.take(originOf(d->sessionServer), d->user.id, customerId);
 }
 
 bool AuthStateManager::hasDraft() const
 {
-    return !d->draft.isEmpty();
+    return !d->drafts.isEmpty();
 }
 
 void AuthStateManager::restoreSession()
@@ -274,24 +254,6 @@ void AuthStateManager::signOut()
             qCInfo(lcAuth) << "logout request failed:" << errorKindName(result.error().kind);
         d->endSession(SignOutReason::UserRequested, false);
     });
-}
-
-void AuthStateManager::refreshProfile()
-{
-    if (d->state != State::SignedIn)
-        return;
-    d->setError(std::nullopt);
-    d->onFinished(d->api->fetchProfile(),
-                  [this](const ApiResult &result) { d->onProfileRefreshed(result); });
-}
-
-void AuthStateManager::updateProfile(const QJsonObject &changes)
-{
-    if (d->state != State::SignedIn)
-        return;
-    d->setError(std::nullopt);
-    d->onFinished(d->api->updateProfile(changes, d->etag),
-                  [this](const ApiResult &result) { d->onProfileSaved(result); });
 }
 
 void AuthStateManager::changeServer(const QUrl &url)

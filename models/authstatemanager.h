@@ -2,7 +2,8 @@
 
 #include "apierror.h"
 #include "customer.h"
-#include "profiledraft.h"
+#include "customerchanges.h"
+#include "draftstore.h"
 #include "validation.h"
 
 #include <QByteArray>
@@ -21,11 +22,16 @@ namespace portal {
 
 class ApiCall;
 class ApiClient;
+class CustomerEditor;
 class TokenStore;
 
 /**
  * The single source of truth for who is signed in. Widgets observe its properties and signals and
  * forward user intent to its slots; they own no authentication logic.
+ *
+ * Its job is the session: state, user, restoring, signing in and out, the session's end and the
+ * unsaved edits (drafts) that outlive it. Editing the profile is the job of profile(), a
+ * CustomerEditor that the session owns and keeps user() in step with.
  *
  * Remembered sessions: the token lives only in the TokenStore (keychain); QSettings holds, per
  * server origin, the username to restore and whether to restore at all (an explicit sign-out
@@ -42,6 +48,7 @@ class AuthStateManager final : public QObject
     Q_PROPERTY(bool rememberAvailable READ isRememberAvailable NOTIFY rememberAvailableChanged)
     Q_PROPERTY(portal::Customer user READ user NOTIFY userChanged)
     Q_PROPERTY(QString username READ username NOTIFY userChanged)
+    Q_PROPERTY(bool staff READ isStaff NOTIFY userChanged)
     Q_PROPERTY(QUrl server READ server NOTIFY serverChanged)
 
 public:
@@ -78,8 +85,13 @@ public:
     const Customer &user() const;
     /// The signed-in customer's username; empty when nobody is signed in.
     QString username() const;
-    /// The profile's ETag from the last GET/PATCH, empty if the server sends none.
-    QByteArray profileEtag() const;
+    /// True while the signed-in user is support staff (user().isStaff).
+    bool isStaff() const;
+    /**
+     * The signed-in customer's own record: load() to refresh, save() to edit. user() follows it.
+     * Owned by the manager; reset when a session ends.
+     */
+    CustomerEditor *profile() const;
     /// The error of the last failed operation (cleared when the next operation starts).
     std::optional<ApiError> lastError() const;
     /// lastError() as the sentence to show, or empty.
@@ -93,10 +105,15 @@ public:
     /// The server in use (the ApiClient's base URL).
     QUrl server() const;
 
-    /// Keeps unsaved profile edits of the current user (call while sessionEnding() is emitted).
-    void keepDraft(const QJsonObject &changes);
-    /// The draft kept for the current server and user, if any; any other draft is discarded.
-    std::optional<QJsonObject> takeDraft();
+    /**
+     * Keeps unsaved edits of record @p customerId (the user's own profile, or a customer a staff
+     * user was editing) for the current server and user: call while sessionEnding() or
+     * staffAccessLost() is emitted. In memory only.
+     */
+    void keepDraft(qint64 customerId, const portal::CustomerChanges &changes);
+    /// The draft of @p customerId kept for the current server and user, if any; drafts of anyone
+    /// else are discarded.
+    std::optional<CustomerChanges> takeDraft(qint64 customerId);
     /// True while unsaved edits are kept for some server and customer (quitting would lose them).
     bool hasDraft() const;
 
@@ -120,10 +137,6 @@ public Q_SLOTS:
      * the next start will not restore, at once; the token is wiped whatever the server answers.
      */
     void signOut();
-    /// GET profile -> profileRefreshed() or profileRefreshFailed() (or the session ends).
-    void refreshProfile();
-    /// PATCH with If-Match when an ETag is known. @p changes: editable fields in wire names.
-    void updateProfile(const QJsonObject &changes);
     /// Signs out locally (no request) if needed, then restores any session stored for @p url.
     void changeServer(const QUrl &url);
 
@@ -143,14 +156,11 @@ Q_SIGNALS:
     void signInFailed(const portal::ApiError &error);
     /// registerAccount() failed; the state is SignedOut again.
     void registrationFailed(const portal::ApiError &error);
-    /// refreshProfile() succeeded; user() is @p customer.
-    void profileRefreshed(const portal::Customer &customer);
-    /// refreshProfile() failed without ending the session.
-    void profileRefreshFailed(const portal::ApiError &error);
-    /// updateProfile() succeeded; user() and profileEtag() are the server's new version.
-    void profileSaved(const portal::Customer &customer);
-    /// A 412 also updates user() and profileEtag() to the server's current version first.
-    void profileSaveFailed(const portal::ApiError &error);
+    /**
+     * A support staff request was refused and the profile confirmed it: the user is no longer
+     * staff (user().isStaff is false already). The session goes on as a customer's.
+     */
+    void staffAccessLost();
     /// Signed in, but the keychain could not store or delete the token (shown as a notice).
     void keychainProblem(const QString &message);
 

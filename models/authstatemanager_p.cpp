@@ -66,17 +66,6 @@ void AuthStateManager::Private::setUser(const Customer &value)
     Q_EMIT q->userChanged();
 }
 
-ApiError AuthStateManager::Private::badResponse(const QString &detail) const
-{
-    ApiError error;
-    error.kind = ErrorKind::BadResponse;
-    const QUrl url = api->baseUrl();
-    error.server =
-        url.port() < 0 ? url.host() : url.host() + QLatin1Char(':') + QString::number(url.port());
-    error.technicalDetail = detail;
-    return error;
-}
-
 void AuthStateManager::Private::startRestore()
 {
     // serverUnreachable stays as it is while retrying, so a banner does not flicker.
@@ -125,7 +114,7 @@ void AuthStateManager::Private::onRestoreProfile(const QString &username, const 
 {
     if (!result.ok()) {
         const ApiError &error = result.error();
-        if (error.kind == ErrorKind::Unauthorized || endsSession(error, RequestRole::ProfileRead))
+        if (error.endsSession)
             rejectStoredToken(username, error);
         else
             keepForRetry(error);
@@ -133,13 +122,13 @@ void AuthStateManager::Private::onRestoreProfile(const QString &username, const 
     }
     const std::optional<Customer> customer = Customer::fromResponse(result.value().json);
     if (!customer) {
-        keepForRetry(badResponse(QStringLiteral("profile body is not a customer")));
+        keepForRetry(api->badResponse(QStringLiteral("profile body is not a customer")));
         return;
     }
-    etag = result.value().etag;
     sessionServer = api->baseUrl();
     lastUsername = customer->username;
     setUser(*customer);
+    profile->setRecord(*customer, result.value().etag);
     setServerUnreachable(false);
     setState(State::SignedIn);
 }
@@ -192,7 +181,7 @@ void AuthStateManager::Private::onCredentials(const ApiResult &result, bool reme
             enterSession(*session, remember);
             return;
         }
-        error = badResponse(QStringLiteral("body is not {token, customer}"));
+        error = api->badResponse(QStringLiteral("body is not {token, customer}"));
     } else {
         error = result.error();
     }
@@ -207,13 +196,14 @@ void AuthStateManager::Private::onCredentials(const ApiResult &result, bool reme
 void AuthStateManager::Private::enterSession(const AuthSession &session, bool remember)
 {
     api->setToken(session.token);
-    etag.clear();
     sessionServer = api->baseUrl();
     lastUsername = session.customer.username;
     setUser(session.customer);
+    profile->setRecord(session.customer, {});
     persistSession(session.token, remember);
     setState(State::SignedIn);
-    learnEtag();
+    // The sign-in answer has no ETag: read the profile once so the first save can send If-Match.
+    profile->load();
 }
 
 void AuthStateManager::Private::persistSession(const QString &token, bool remember)
@@ -238,16 +228,6 @@ void AuthStateManager::Private::persistSession(const QString &token, bool rememb
         Q_EMIT q->keychainProblem(AuthStateManager::tr(
             "You're signed in, but your sign-in couldn't be saved in the keychain, so you'll "
             "need to sign in again next time."));
-    });
-}
-
-void AuthStateManager::Private::learnEtag()
-{
-    onFinished(api->fetchProfile(), [this](const ApiResult &result) {
-        if (result.ok())
-            adoptProfile(result.value().json, result.value().etag);
-        else if (!expireIfDead(result.error(), RequestRole::ProfileRead))
-            qCInfo(lcAuth) << "profile after sign-in failed:" << errorKindName(result.error().kind);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "authstatemanager.h"
+#include "customereditor.h"
 #include "serverurl.h"
 #include "sessionsettings.h"
 #include "tokenstore.h"
@@ -9,7 +10,7 @@
 #include <QMetaEnum>
 
 // Internal to AuthStateManager: its state and the steps of each flow, split over
-// authstatemanager.cpp (public slots, session endings, profile) and authstatemanager_p.cpp
+// authstatemanager.cpp (public slots, session endings, staff access) and authstatemanager_p.cpp
 // (property setters, restoring, signing in).
 
 namespace portal {
@@ -28,6 +29,7 @@ struct AuthStateManager::Private
         , api(client)
         , store(tokens)
         , sessions(settings)
+        , profile(new CustomerEditor(client, CustomerEditor::Target::OwnProfile, 0, owner))
     {}
 
     void setState(State value);
@@ -43,7 +45,6 @@ struct AuthStateManager::Private
         return TokenStore::keyFor(api->baseUrl(), username);
     }
     QString sessionKey() const { return TokenStore::keyFor(sessionServer, user.username); }
-    ApiError badResponse(const QString &detail) const;
     template<typename Handler>
     void onFinished(ApiCall *call, Handler handler);
 
@@ -59,16 +60,13 @@ struct AuthStateManager::Private
     void onCredentials(const ApiResult &result, bool remember, bool registering);
     void enterSession(const AuthSession &session, bool remember);
     void persistSession(const QString &token, bool remember);
-    void learnEtag();
 
     void forgetStoredSession();
     void endSession(SignOutReason why, bool forgetStored);
     void leaveServer();
     void onSessionExpired();
-    bool expireIfDead(const ApiError &error, RequestRole role);
-    bool adoptProfile(const QJsonValue &json, const QByteArray &newEtag);
-    void onProfileSaved(const ApiResult &result);
-    void onProfileRefreshed(const ApiResult &result);
+    void onProfileRecord(const Customer &record);
+    void onStaffAccessDenied();
 
     AuthStateManager *q;
     ApiClient *api;
@@ -79,12 +77,16 @@ struct AuthStateManager::Private
     Customer user;
     /// The server of the signed-in session: its keychain entry and settings are found by it.
     QUrl sessionServer;
-    QByteArray etag;
+    /// The signed-in customer's own record; user follows it.
+    CustomerEditor *profile;
     std::optional<ApiError> lastError;
     bool serverUnreachable = false;
     bool rememberAvailable = true;
     QString lastUsername;
-    ProfileDraft draft;
+    DraftStore drafts;
+    /// A staff request was refused: the profile is being read again to see whether staff access
+    /// is really gone (or the refusal meant something else).
+    bool checkingStaff = false;
     /// Bumped whenever a session starts or ends, so late answers of an old one are dropped.
     int epoch = 0;
 };

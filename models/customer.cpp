@@ -122,32 +122,6 @@ QJsonObject Customer::editableJson() const
     };
 }
 
-QJsonObject Customer::changedFields(const Customer &before, const Customer &after)
-{
-    const QJsonObject old = before.editableJson();
-    const QJsonObject now = after.editableJson();
-    QJsonObject changes;
-    for (auto it = now.begin(); it != now.end(); ++it) {
-        if (old.value(it.key()) != it.value())
-            changes.insert(it.key(), it.value());
-    }
-    return changes;
-}
-
-Customer Customer::withChanges(const Customer &base, const QJsonObject &changes)
-{
-    Customer result = base;
-    if (changes.contains(kEmail))
-        result.email = changes.value(kEmail).toString();
-    if (changes.contains(kFirstName))
-        result.firstName = changes.value(kFirstName).toString();
-    if (changes.contains(kLastName))
-        result.lastName = changes.value(kLastName).toString();
-    if (changes.contains(kBirthDate))
-        result.birthDate = parseIsoDate(changes.value(kBirthDate).toString());
-    return result;
-}
-
 QString Customer::displayName() const
 {
     const QString name = QStringList{firstName, lastName}.join(QLatin1Char(' ')).trimmed();

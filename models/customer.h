@@ -32,11 +32,6 @@ struct Customer
     QJsonObject toJson() const;
     /// Only the editable fields (email, first_name, last_name, birth_date).
     QJsonObject editableJson() const;
-    /// The editable fields whose values differ between @p before and @p after, valued as in @p
-    /// after.
-    static QJsonObject changedFields(const Customer &before, const Customer &after);
-    /// @p base with the editable fields present in @p changes applied (wire names).
-    static Customer withChanges(const Customer &base, const QJsonObject &changes);
 
     /// "First Last" when a name is known, else the username.
     QString displayName() const;

@@ -172,7 +172,8 @@ struct ApiClient::Private
     QNetworkReply *start(const QNetworkRequest &request, const ApiRequest &apiRequest) const;
     void watch(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
     void onReplyFinished(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
-    bool claimSessionExpiry(const QString &callToken);
+    ApiResult markSessionEnd(ApiResult result, const CallInfo &info) const;
+    bool claimSessionExpiry(const ApiResult &result);
     void track(ApiCall *call);
 
     ApiClient *q;
@@ -248,22 +249,40 @@ void ApiClient::Private::onReplyFinished(ApiCall *call, QNetworkReply *reply, co
     if (call->m_done) // Aborted after the reply finished but before this queued step ran.
         return;
     const RawResponse raw = rawResponseOf(reply, info.server);
-    const ApiResult result = interpretResponse(raw, info.role, QDateTime::currentDateTimeUtc());
+    const ApiResult result =
+        markSessionEnd(interpretResponse(raw, info.role, QDateTime::currentDateTimeUtc()), info);
     logResult(info, raw, result);
-    const bool expired =
-        !result.ok() && endsSession(result.error(), info.role) && claimSessionExpiry(info.token);
+    const bool expired = claimSessionExpiry(result);
+    const bool staffDenied = !result.ok() && info.role == RequestRole::Staff &&
+                             result.error().kind == ErrorKind::Forbidden;
     const QPointer<ApiClient> client(q);
     call->finish(result);
     if (expired && client) {
         qCInfo(lcAuth) << "The server rejected the session token; the session has ended.";
         Q_EMIT client->sessionExpired();
     }
+    if (staffDenied && client) {
+        qCInfo(lcAuth) << "A support staff request was refused (403).";
+        Q_EMIT client->staffAccessDenied();
+    }
+}
+
+// The session-expiry rule, in this one place: a failure that proves the token the call carried
+// (and still the current one) dead is marked, so callers consume the verdict, never re-derive it.
+ApiResult ApiClient::Private::markSessionEnd(ApiResult result, const CallInfo &info) const
+{
+    if (result.ok() || !endsSession(result.error(), info.role) || info.token.isEmpty() ||
+        info.token != token)
+        return result;
+    ApiError error = result.error();
+    error.endsSession = true;
+    return error;
 }
 
 // Several requests in flight fail together when a token dies: the session ends once.
-bool ApiClient::Private::claimSessionExpiry(const QString &callToken)
+bool ApiClient::Private::claimSessionExpiry(const ApiResult &result)
 {
-    if (callToken.isEmpty() || callToken != token || sessionExpiryEmitted)
+    if (result.ok() || !result.error().endsSession || sessionExpiryEmitted)
         return false;
     sessionExpiryEmitted = true;
     return true;
@@ -403,6 +422,54 @@ ApiCall *ApiClient::updateProfile(const QJsonObject &changes, const QByteArray &
     return send(request);
 }
 
+ApiCall *ApiClient::fetchCustomerPage(const CustomerPageQuery &query)
+{
+    // Percent-encoded by hand: QUrlQuery leaves '+' as it is, which Django reads as a space.
+    QStringList params;
+    const auto add = [&params](const char *name, const QString &value) {
+        params.append(QLatin1String(name) + QLatin1Char('=') +
+                      QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    };
+    if (!query.search.isEmpty())
+        add("search", query.search);
+    if (!query.ordering.isEmpty())
+        add("ordering", query.ordering);
+    add("page", QString::number(qMax(1, query.page)));
+    add("page_size", QString::number(qMax(1, query.pageSize)));
+    ApiRequest request;
+    request.path = d->endpoints.customersPath + QLatin1Char('?') + params.join(QLatin1Char('&'));
+    request.role = RequestRole::Staff;
+    return send(request);
+}
+
+ApiCall *ApiClient::fetchCustomer(qint64 id)
+{
+    ApiRequest request;
+    request.path = d->endpoints.customersPath + QString::number(id) + QLatin1Char('/');
+    request.role = RequestRole::Staff;
+    return send(request);
+}
+
+ApiCall *ApiClient::updateCustomer(qint64 id, const QJsonObject &changes, const QByteArray &ifMatch)
+{
+    ApiRequest request;
+    request.method = "PATCH";
+    request.path = d->endpoints.customersPath + QString::number(id) + QLatin1Char('/');
+    request.body = changes;
+    request.role = RequestRole::Staff;
+    if (!ifMatch.isEmpty())
+        request.headers.append({QByteArrayLiteral("If-Match"), ifMatch});
+    return send(request);
+}
+
+ApiCall *ApiClient::fetchCustomerHistory(qint64 id)
+{
+    ApiRequest request;
+    request.path = d->endpoints.customersPath + QString::number(id) + QStringLiteral("/history/");
+    request.role = RequestRole::Staff;
+    return send(request);
+}
+
 ApiCall *ApiClient::send(const ApiRequest &request)
 {
     auto *call = new ApiCall(this);
@@ -424,6 +491,15 @@ ApiCall *ApiClient::send(const ApiRequest &request)
     qCDebug(lcNetwork).noquote() << info.method << info.logUrl;
     d->watch(call, d->start(netRequest, request), info);
     return call;
+}
+
+ApiError ApiClient::badResponse(const QString &technicalDetail) const
+{
+    ApiError error;
+    error.kind = ErrorKind::BadResponse;
+    error.server = serverLabel(d->baseUrl);
+    error.technicalDetail = technicalDetail;
+    return error;
 }
 
 void ApiClient::abortAll()

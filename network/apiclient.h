@@ -30,6 +30,19 @@ struct ApiEndpoints
     QString customersPath = QStringLiteral("/api/customers/");
 };
 
+/**
+ * One page of the support staff's customer list (GET customers path). The server may cap
+ * @p pageSize: callers read the page they get, never assume the size they asked for.
+ */
+struct CustomerPageQuery
+{
+    QString search; ///< Server-side search; empty for every customer.
+    QString
+        ordering; ///< A wire ordering such as "username" or "-date_joined"; empty: the server's.
+    int page = 1; ///< 1-based.
+    int pageSize = 100;
+};
+
 /// One request as the API client sends it.
 struct ApiRequest
 {
@@ -120,8 +133,19 @@ public:
     /// PATCH (or PUT when @p replace) of the profile; sends If-Match when @p ifMatch is not empty.
     ApiCall *updateProfile(const QJsonObject &changes, const QByteArray &ifMatch,
                            bool replace = false);
+    /// GET one page of the customer list (staff only; a 403 emits staffAccessDenied()).
+    ApiCall *fetchCustomerPage(const CustomerPageQuery &query);
+    /// GET one customer (staff only), answered with its ETag.
+    ApiCall *fetchCustomer(qint64 id);
+    /// PATCH one customer (staff only) with If-Match when @p ifMatch is not empty.
+    ApiCall *updateCustomer(qint64 id, const QJsonObject &changes, const QByteArray &ifMatch);
+    /// GET the staff edit history of one customer (staff only), newest first.
+    ApiCall *fetchCustomerHistory(qint64 id);
     /// Any request; the building block of the calls above.
     ApiCall *send(const ApiRequest &request);
+
+    /// A BadResponse error about this server, for a success body that is not what was expected.
+    ApiError badResponse(const QString &technicalDetail) const;
 
     /// Aborts every request in flight (each ends with ErrorKind::Cancelled).
     void abortAll();
@@ -133,6 +157,12 @@ Q_SIGNALS:
      * for login, register or logout.
      */
     void sessionExpired();
+
+    /**
+     * A support-staff request was answered 403: the signed-in user is not (or no longer) staff.
+     * Emitted right after that call's finished(), once per such call.
+     */
+    void staffAccessDenied();
 
 private:
     struct Private;

@@ -15,8 +15,10 @@ QString errorKindName(ErrorKind kind)
         return QStringLiteral("Validation");
     case ErrorKind::NotFound:
         return QStringLiteral("NotFound");
-    case ErrorKind::PreconditionFailed:
-        return QStringLiteral("PreconditionFailed");
+    case ErrorKind::Conflict:
+        return QStringLiteral("Conflict");
+    case ErrorKind::PreconditionRequired:
+        return QStringLiteral("PreconditionRequired");
     case ErrorKind::RateLimited:
         return QStringLiteral("RateLimited");
     case ErrorKind::Server:

@@ -16,15 +16,16 @@ enum class ErrorKind
     Forbidden,          ///< 403 that does not end the session: the user may not do this.
     Validation,         ///< 400 with per-field and/or non-field messages.
     NotFound,           ///< 404.
-    PreconditionFailed, ///< 412 (someone changed it first) or 428 (If-Match missing).
-    RateLimited,        ///< 429; see ApiError::retryAfterSeconds.
-    Server,             ///< 5xx or another unexpected status.
-    Network,            ///< No HTTP answer: refused, reset, DNS, TLS handshake failure...
-    Timeout,            ///< The transfer timeout elapsed.
-    InsecureTransport,  ///< Plain http to a non-loopback host: refused before sending anything.
-    RedirectBlocked,    ///< The server redirected to another origin; nothing was sent there.
-    BadResponse,        ///< A success status with a body that is not what the contract says.
-    Cancelled,          ///< The request was aborted by the client (sign-out, shutdown).
+    Conflict,           ///< 412: someone changed the record first (body: their version).
+    PreconditionRequired, ///< 428: the server wants If-Match and the request had none.
+    RateLimited,          ///< 429; see ApiError::retryAfterSeconds.
+    Server,               ///< 5xx or another unexpected status.
+    Network,              ///< No HTTP answer: refused, reset, DNS, TLS handshake failure...
+    Timeout,              ///< The transfer timeout elapsed.
+    InsecureTransport,    ///< Plain http to a non-loopback host: refused before sending anything.
+    RedirectBlocked,      ///< The server redirected to another origin; nothing was sent there.
+    BadResponse,          ///< A success status with a body that is not what the contract says.
+    Cancelled,            ///< The request was aborted by the client (sign-out, shutdown).
 };
 
 /**
@@ -51,6 +52,12 @@ struct ApiError
     QString server;
     /// RedirectBlocked: the address ("scheme://host[:port]") the server tried to redirect to.
     QString redirectTarget;
+    /**
+     * Set by ApiClient: this failure proved the session's credentials dead (the session-expiry
+     * rule, applied in the network layer only). ApiClient::sessionExpired() follows once per
+     * token; a caller only needs to stop what it was doing.
+     */
+    bool endsSession = false;
     /// Technical detail for logs (never shown as the main message; never contains secrets).
     QString technicalDetail;
 

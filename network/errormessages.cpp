@@ -41,16 +41,6 @@ QString rateLimitedMessage(const ApiError &error)
                     error.retryAfterSeconds);
 }
 
-QString preconditionMessage(const ApiError &error)
-{
-    if (error.httpStatus == 428)
-        return Text::tr(
-            "The server needs the latest version of this record before saving. Reload it and "
-            "try again.");
-    return Text::tr("Someone else changed this first. Review the current values, then make your "
-                    "changes again.");
-}
-
 QString redirectMessage(const ApiError &error)
 {
     if (error.redirectTarget.isEmpty())
@@ -82,8 +72,13 @@ QString ApiError::userMessage() const
             Text::tr("The server could not find what was asked for. It may have been "
                      "removed, or the server address may be wrong."),
             serverMessage);
-    case ErrorKind::PreconditionFailed:
-        return preconditionMessage(*this);
+    case ErrorKind::Conflict:
+        return Text::tr("Someone else changed this first. Review the current values, then make "
+                        "your changes again.");
+    case ErrorKind::PreconditionRequired:
+        return Text::tr(
+            "The server needs the latest version of this record before saving. Reload it and "
+            "try again.");
     case ErrorKind::RateLimited:
         return rateLimitedMessage(*this);
     case ErrorKind::Server:

@@ -150,8 +150,9 @@ ErrorKind kindForStatus(int status, RequestRole role, const ApiError &parsed)
     case 404:
         return ErrorKind::NotFound;
     case 412:
+        return ErrorKind::Conflict;
     case 428:
-        return ErrorKind::PreconditionFailed;
+        return ErrorKind::PreconditionRequired;
     case 429:
         return ErrorKind::RateLimited;
     default:
@@ -190,6 +191,7 @@ bool bodyFitsRole(const QJsonValue &json, RequestRole role)
         return json.isObject();
     case RequestRole::Logout:
         return true;
+    case RequestRole::Staff:
     case RequestRole::Authenticated:
         return json.isObject() || json.isArray() || json.isNull();
     }
@@ -296,7 +298,8 @@ int parseRetryAfter(const QByteArray &value, const QDateTime &now)
 
 bool endsSession(const ApiError &error, RequestRole role)
 {
-    if (role != RequestRole::Authenticated && role != RequestRole::ProfileRead)
+    if (role != RequestRole::Authenticated && role != RequestRole::ProfileRead &&
+        role != RequestRole::Staff)
         return false;
     return error.kind == ErrorKind::Unauthorized;
 }

@@ -16,6 +16,7 @@ enum class RequestRole
     Registration, ///< register: a 401 means wrong credentials; a 400 is always Validation.
     Logout,       ///< a 401 here means "already signed out", never "session expired".
     ProfileRead,  ///< GET profile: a 403 can only mean a dead token on a 403-first server.
+    Staff,        ///< a support-staff endpoint: a 403 means the user is not (or no longer) staff.
     Authenticated ///< any other authenticated request.
 };
 

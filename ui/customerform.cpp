@@ -20,7 +20,7 @@ QString usernameField()
 
 QString birthDateField()
 {
-    return QStringLiteral("birth_date");
+    return wireName(CustomerField::BirthDate);
 }
 
 } // namespace
@@ -36,9 +36,9 @@ CustomerForm::CustomerForm(QWidget *parent)
     m_layout->setVerticalSpacing(6);
 
     addLineRow(usernameField(), tr("Username"));
-    addLineRow(QStringLiteral("email"), tr("Email"));
-    addLineRow(QStringLiteral("first_name"), tr("First name"));
-    addLineRow(QStringLiteral("last_name"), tr("Last name"));
+    addLineRow(wireName(CustomerField::Email), tr("Email"));
+    addLineRow(wireName(CustomerField::FirstName), tr("First name"));
+    addLineRow(wireName(CustomerField::LastName), tr("Last name"));
     m_birthDate->setObjectName(QStringLiteral("birthDateEdit"));
     m_birthDate->lineEdit()->setObjectName(QStringLiteral("birth_date"));
     addRow(birthDateField(), tr("Birth date"), m_birthDate, m_birthDate->lineEdit());
@@ -101,19 +101,18 @@ const Customer &CustomerForm::customer() const
 
 void CustomerForm::rebase(const Customer &fresh)
 {
-    const QJsonObject edits = changes();
+    const CustomerChanges edits = changes();
     m_customer = fresh;
     showBase();
     applyChanges(edits);
 }
 
-void CustomerForm::applyChanges(const QJsonObject &changes)
+void CustomerForm::applyChanges(const CustomerChanges &changes)
 {
     for (const Row &row : std::as_const(m_rows)) {
-        if (row.field == usernameField() || !changes.contains(row.field))
-            continue;
-        const QJsonValue value = changes.value(row.field);
-        row.edit->setText(value.isString() ? value.toString() : QString());
+        const std::optional<CustomerField> field = editableField(row.field);
+        if (field && changes.has(*field))
+            row.edit->setText(fieldText(changes.values, *field));
     }
 }
 
@@ -141,19 +140,17 @@ bool CustomerForm::isEditing() const
     return m_editing;
 }
 
-QJsonObject CustomerForm::changes() const
+CustomerChanges CustomerForm::changes() const
 {
-    QJsonObject result;
+    CustomerChanges result;
     for (const Row &row : m_rows) {
-        if (row.field == usernameField())
-            continue;
+        const std::optional<CustomerField> field = editableField(row.field);
         const QString text = row.edit->text().trimmed();
-        if (text == baseText(row.field))
+        if (!field || text == baseText(row.field))
             continue;
-        if (row.field == birthDateField() && text.isEmpty())
-            result.insert(row.field, QJsonValue::Null);
-        else
-            result.insert(row.field, text);
+        Customer value;
+        setFieldText(value, *field, text);
+        result.set(*field, value);
     }
     return result;
 }
@@ -224,16 +221,13 @@ QString CustomerForm::baseText(const QString &field) const
 {
     if (field == usernameField())
         return m_customer.username;
-    if (field == QLatin1String("email"))
-        return m_customer.email;
-    if (field == QLatin1String("first_name"))
-        return m_customer.firstName;
-    if (field == QLatin1String("last_name"))
-        return m_customer.lastName;
-    if (field == birthDateField())
-        return m_customer.birthDate.isValid() ? m_customer.birthDate.toString(Qt::ISODate)
-                                              : QString();
-    return {};
+    const std::optional<CustomerField> editable = editableField(field);
+    return editable ? fieldText(m_customer, *editable) : QString();
+}
+
+std::optional<CustomerField> CustomerForm::editableField(const QString &field)
+{
+    return fieldFromWireName(field);
 }
 
 void CustomerForm::showBase()

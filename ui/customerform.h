@@ -1,6 +1,7 @@
 #pragma once
 
 #include "customer.h"
+#include "customerchanges.h"
 #include "validation.h"
 
 #include <QHash>
@@ -36,15 +37,15 @@ public:
 
     /// Keeps the current edits, lays them over @p fresh and makes @p fresh the base.
     void rebase(const Customer &fresh);
-    /// Puts the editable fields present in @p changes (wire names) into the inputs.
-    void applyChanges(const QJsonObject &changes);
+    /// Puts the fields present in @p changes into the inputs.
+    void applyChanges(const portal::CustomerChanges &changes);
 
     void setEditing(bool editing);
     bool isEditing() const;
 
-    /// The editable fields whose input differs from the base, in wire names; birth_date is
-    /// "YYYY-MM-DD" or null. Only meaningful once validate() is empty.
-    QJsonObject changes() const;
+    /// The editable fields whose input differs from the base, with the typed values. Only
+    /// meaningful once validate() is empty (a date that is not YYYY-MM-DD reads as not set).
+    CustomerChanges changes() const;
     bool isDirty() const;
 
     /// Client-side checks of the edited values (wire names -> message).
@@ -80,6 +81,8 @@ private:
     QLineEdit *addLineRow(const QString &field, const QString &label);
     void addRow(const QString &field, const QString &label, QWidget *widget, QLineEdit *edit);
     QString baseText(const QString &field) const;
+    /// The editable field of a row; nothing for the username.
+    static std::optional<CustomerField> editableField(const QString &field);
     void showBase();
 
     Customer m_customer;

@@ -2,6 +2,7 @@
 
 #include "busyindicator.h"
 #include "confirmdiscard.h"
+#include "customereditor.h"
 #include "customerform.h"
 #include "icons.h"
 #include "messagebanner.h"
@@ -34,13 +35,18 @@ ProfilePage::ProfilePage(AuthStateManager *auth, QWidget *parent)
     connect(auth, &AuthStateManager::stateChanged, this, &ProfilePage::onStateChanged);
     connect(auth, &AuthStateManager::userChanged, this, &ProfilePage::onUserChanged);
     connect(auth, &AuthStateManager::sessionEnding, this, &ProfilePage::onSessionEnding);
-    connect(auth, &AuthStateManager::profileSaved, this, &ProfilePage::onSaved);
-    connect(auth, &AuthStateManager::profileSaveFailed, this, &ProfilePage::onSaveFailed);
-    connect(auth, &AuthStateManager::profileRefreshed, this, [this]() {
+    CustomerEditor *profile = auth->profile();
+    connect(profile, &CustomerEditor::saved, this, &ProfilePage::onSaved);
+    connect(profile, &CustomerEditor::saveFailed, this, &ProfilePage::onSaveFailed);
+    connect(profile, &CustomerEditor::conflict, this, &ProfilePage::onConflict);
+    // The session also loads the profile by itself (for its ETag): only Refresh's answer counts.
+    connect(profile, &CustomerEditor::loaded, this, [this]() {
+        if (!m_busyNow)
+            return;
         setBusy(false);
         banner()->clear();
     });
-    connect(auth, &AuthStateManager::profileRefreshFailed, this, &ProfilePage::onRefreshFailed);
+    connect(profile, &CustomerEditor::loadFailed, this, &ProfilePage::onRefreshFailed);
     connect(auth, &AuthStateManager::keychainProblem, this,
             [this](const QString &message) { banner()->showInfo(message); });
     if (auth->state() == AuthStateManager::State::SignedIn)
@@ -116,7 +122,7 @@ void ProfilePage::save()
         m_form->firstInputInError()->setFocus();
         return;
     }
-    const QJsonObject changes = m_form->changes();
+    const CustomerChanges changes = m_form->changes();
     if (changes.isEmpty()) {
         setEditingMode(false);
         banner()->showInfo(tr("Nothing to save: no field was changed."));
@@ -124,7 +130,7 @@ void ProfilePage::save()
     }
     banner()->clear();
     setBusy(true);
-    m_auth->updateProfile(changes);
+    m_auth->profile()->save(changes);
 }
 
 void ProfilePage::cancelEditing()
@@ -144,7 +150,7 @@ void ProfilePage::requestRefresh()
         m_form->setCustomer(m_auth->user());
         setEditingMode(false);
         setBusy(true);
-        m_auth->refreshProfile();
+        m_auth->profile()->load();
     };
     if (hasUnsavedChanges())
         confirmDiscard(this, tr("Discard your unsaved changes and reload the profile?"),
@@ -187,7 +193,7 @@ void ProfilePage::onSignedIn()
     setBusy(false);
     m_form->setCustomer(m_auth->user());
     // Taken here, for this customer, or discarded for anyone else.
-    const std::optional<QJsonObject> draft = m_auth->takeDraft();
+    const std::optional<CustomerChanges> draft = m_auth->takeDraft(m_auth->user().id);
     setEditingMode(draft.has_value());
     if (!draft)
         return;
@@ -212,7 +218,7 @@ void ProfilePage::onUserChanged()
 void ProfilePage::onSessionEnding(AuthStateManager::SignOutReason reason)
 {
     if (reason == AuthStateManager::SignOutReason::SessionExpired && m_form->isDirty())
-        m_auth->keepDraft(m_form->changes());
+        m_auth->keepDraft(m_auth->user().id, m_form->changes());
 }
 
 void ProfilePage::onSaved()
@@ -223,15 +229,17 @@ void ProfilePage::onSaved()
     banner()->showSuccess(tr("Saved."));
 }
 
+void ProfilePage::onConflict()
+{
+    // The editor already took the server's version; onUserChanged() laid the edits over it.
+    setBusy(false);
+    banner()->showError(
+        tr("This profile was changed elsewhere. Your edits are kept; review and save again."));
+}
+
 void ProfilePage::onSaveFailed(const ApiError &error)
 {
     setBusy(false);
-    if (error.kind == ErrorKind::PreconditionFailed && error.httpStatus == 412) {
-        // AuthStateManager already took the server's version; onUserChanged() kept the edits.
-        banner()->showError(tr("This profile was changed elsewhere. Your edits are kept; review "
-                               "and save again."));
-        return;
-    }
     if (error.kind == ErrorKind::Validation) {
         QStringList elsewhere = error.nonFieldErrors;
         elsewhere += m_form->showServerErrors(error.fieldErrors);
@@ -245,6 +253,8 @@ void ProfilePage::onSaveFailed(const ApiError &error)
 
 void ProfilePage::onRefreshFailed(const ApiError &error)
 {
+    if (!m_busyNow)
+        return;
     setBusy(false);
     banner()->showError(error.userMessage());
 }

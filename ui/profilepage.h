@@ -49,6 +49,7 @@ private:
     void onUserChanged();
     void onSessionEnding(AuthStateManager::SignOutReason reason);
     void onSaved();
+    void onConflict();
     void onSaveFailed(const portal::ApiError &error);
     void onRefreshFailed(const portal::ApiError &error);
     void setEditingMode(bool editing);

@@ -1,5 +1,6 @@
 #include "authtestcase.h"
 
+#include "customereditor.h"
 #include "modeltestutil.h"
 #include "testenv.h"
 
@@ -54,7 +55,7 @@ std::unique_ptr<TestApp> AuthTestCase::signedInApp(const QString &username)
     if (!registerAccount(*app, username, false))
         return nullptr;
     AuthStateManager *manager = app->manager.get();
-    if (!QTest::qWaitFor([manager]() { return !manager->profileEtag().isEmpty(); }, kWaitMs))
+    if (!QTest::qWaitFor([manager]() { return !manager->profile()->etag().isEmpty(); }, kWaitMs))
         return nullptr;
     return app;
 }

@@ -1,6 +1,7 @@
 #include "authstatemanager.h"
 #include "authtestapp.h"
 #include "authtestcase.h"
+#include "customereditor.h"
 #include "modeltestutil.h"
 #include "testenv.h"
 #include "tokenstore.h"
@@ -81,15 +82,16 @@ void tst_AuthStateManager::registerSignInProfileUpdateSignOut()
     QCOMPARE(stored.status, Status::Ok);
     QCOMPARE(tokenExists(stored.token), QByteArray("yes"));
 
-    QSignalSpy refreshed(&manager, &AuthStateManager::profileRefreshed);
-    manager.refreshProfile();
+    QSignalSpy refreshed(manager.profile(), &CustomerEditor::loaded);
+    manager.profile()->load();
     QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, kWaitMs);
     QCOMPARE(manager.user().email, username + QStringLiteral("@example.com"));
-    QVERIFY(!manager.profileEtag().isEmpty());
+    QVERIFY(!manager.profile()->etag().isEmpty());
 
-    QSignalSpy saved(&manager, &AuthStateManager::profileSaved);
-    manager.updateProfile({{QStringLiteral("last_name"), QStringLiteral("Journey")},
-                           {QStringLiteral("birth_date"), QStringLiteral("1980-12-31")}});
+    QSignalSpy saved(manager.profile(), &CustomerEditor::saved);
+    manager.profile()->save(
+        CustomerChanges::fromJson({{QStringLiteral("last_name"), QStringLiteral("Journey")},
+                                   {QStringLiteral("birth_date"), QStringLiteral("1980-12-31")}}));
     QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
     const QJsonObject onServer = serverCustomer(username);
     QCOMPARE(onServer.value(QLatin1String("last_name")).toString(), QStringLiteral("Journey"));
@@ -119,7 +121,7 @@ void tst_AuthStateManager::registerRememberedThenSignOut()
     QCOMPARE(manager.user().birthDate, QDate(1991, 2, 3));
     QCOMPARE(userChanged.count(), 1);
     QVERIFY(app->api.hasToken());
-    QTRY_VERIFY_WITH_TIMEOUT(!manager.profileEtag().isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!manager.profile()->etag().isEmpty(), kWaitMs);
 
     const TokenStoreResult stored = waitForEntry(*app, username, Status::Ok);
     QCOMPARE(stored.status, Status::Ok);
@@ -171,7 +173,7 @@ void tst_AuthStateManager::signInWithPassword()
     QCOMPARE(manager.username(), username);
     QVERIFY(app->api.hasToken());
     // The background profile read after sign-in learns the ETag.
-    QTRY_VERIFY_WITH_TIMEOUT(!manager.profileEtag().isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!manager.profile()->etag().isEmpty(), kWaitMs);
 }
 
 void tst_AuthStateManager::updateProfile()
@@ -180,17 +182,18 @@ void tst_AuthStateManager::updateProfile()
     auto app = signedInApp(username);
     QVERIFY(app);
     AuthStateManager &manager = *app->manager;
-    const QByteArray firstEtag = manager.profileEtag();
+    const QByteArray firstEtag = manager.profile()->etag();
 
-    QSignalSpy saved(&manager, &AuthStateManager::profileSaved);
+    QSignalSpy saved(manager.profile(), &CustomerEditor::saved);
     QSignalSpy userChanged(&manager, &AuthStateManager::userChanged);
-    manager.updateProfile({{QStringLiteral("first_name"), QStringLiteral("Zed")}});
+    manager.profile()->save(
+        CustomerChanges::fromJson({{QStringLiteral("first_name"), QStringLiteral("Zed")}}));
     QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
     QCOMPARE(userChanged.count(), 1);
     QCOMPARE(manager.user().firstName, QStringLiteral("Zed"));
     QCOMPARE(saved.at(0).at(0).value<Customer>(), manager.user());
-    QVERIFY(!manager.profileEtag().isEmpty());
-    QVERIFY(manager.profileEtag() != firstEtag);
+    QVERIFY(!manager.profile()->etag().isEmpty());
+    QVERIFY(manager.profile()->etag() != firstEtag);
     QCOMPARE(serverCustomer(username).value(QLatin1String("first_name")).toString(),
              QStringLiteral("Zed"));
 }
@@ -202,7 +205,7 @@ void tst_AuthStateManager::staleEtagAdoptsServerVersion()
     QVERIFY(app);
     AuthStateManager &manager = *app->manager;
     // Someone else changes the profile: our ETag is stale now. Only an If-Match can notice.
-    const QByteArray staleEtag = manager.profileEtag();
+    const QByteArray staleEtag = manager.profile()->etag();
     QVERIFY(patchAsOtherClient(m_server, username,
                                {{QStringLiteral("last_name"), QStringLiteral("Elsewhere")}})
                 .ok());
@@ -210,30 +213,31 @@ void tst_AuthStateManager::staleEtagAdoptsServerVersion()
     QStringList events;
     connect(&manager, &AuthStateManager::userChanged, this,
             [&events]() { events << QStringLiteral("userChanged"); });
-    connect(&manager, &AuthStateManager::profileSaveFailed, this,
-            [&events]() { events << QStringLiteral("profileSaveFailed"); });
-    QSignalSpy saveFailed(&manager, &AuthStateManager::profileSaveFailed);
-    manager.updateProfile({{QStringLiteral("first_name"), QStringLiteral("Mine")}});
-    QTRY_COMPARE_WITH_TIMEOUT(saveFailed.count(), 1, kWaitMs);
-    const auto error = saveFailed.at(0).at(0).value<ApiError>();
-    QCOMPARE(error.kind, ErrorKind::PreconditionFailed);
-    QCOMPARE(error.httpStatus, 412);
-    QCOMPARE(events,
-             (QStringList{QStringLiteral("userChanged"), QStringLiteral("profileSaveFailed")}));
+    connect(manager.profile(), &CustomerEditor::conflict, this,
+            [&events]() { events << QStringLiteral("conflict"); });
+    QSignalSpy conflict(manager.profile(), &CustomerEditor::conflict);
+    QSignalSpy saveFailed(manager.profile(), &CustomerEditor::saveFailed);
+    const CustomerChanges mine =
+        CustomerChanges::fromJson({{QStringLiteral("first_name"), QStringLiteral("Mine")}});
+    manager.profile()->save(mine);
+    QTRY_COMPARE_WITH_TIMEOUT(conflict.count(), 1, kWaitMs);
+    QCOMPARE(saveFailed.count(), 0);
+    QCOMPARE(conflict.at(0).at(0).value<Customer>(), manager.user());
+    QCOMPARE(conflict.at(0).at(1).value<CustomerChanges>(), mine);
+    QCOMPARE(events, (QStringList{QStringLiteral("userChanged"), QStringLiteral("conflict")}));
     QCOMPARE(manager.user().lastName, QStringLiteral("Elsewhere"));
     QVERIFY(manager.user().firstName != QStringLiteral("Mine"));
-    QVERIFY(!manager.profileEtag().isEmpty());
-    QVERIFY(manager.profileEtag() != staleEtag);
-    QVERIFY(manager.lastError());
+    QVERIFY(!manager.profile()->etag().isEmpty());
+    QVERIFY(manager.profile()->etag() != staleEtag);
     QCOMPARE(manager.state(), State::SignedIn);
     QVERIFY(serverCustomer(username).value(QLatin1String("first_name")).toString() !=
             QStringLiteral("Mine"));
 
     // With the server's current ETag the same change goes through.
-    QSignalSpy saved(&manager, &AuthStateManager::profileSaved);
-    manager.updateProfile({{QStringLiteral("first_name"), QStringLiteral("Mine")}});
+    QSignalSpy saved(manager.profile(), &CustomerEditor::saved);
+    manager.profile()->save(
+        CustomerChanges::fromJson({{QStringLiteral("first_name"), QStringLiteral("Mine")}}));
     QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
-    QVERIFY(!manager.lastError());
     QCOMPARE(serverCustomer(username).value(QLatin1String("first_name")).toString(),
              QStringLiteral("Mine"));
 }
@@ -247,9 +251,9 @@ void tst_AuthStateManager::refreshProfile()
     QVERIFY(patchAsOtherClient(m_server, username,
                                {{QStringLiteral("email"), QStringLiteral("new@example.org")}})
                 .ok());
-    QSignalSpy refreshed(&manager, &AuthStateManager::profileRefreshed);
-    QSignalSpy refreshFailed(&manager, &AuthStateManager::profileRefreshFailed);
-    manager.refreshProfile();
+    QSignalSpy refreshed(manager.profile(), &CustomerEditor::loaded);
+    QSignalSpy refreshFailed(manager.profile(), &CustomerEditor::loadFailed);
+    manager.profile()->load();
     QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, kWaitMs);
     QCOMPARE(refreshFailed.count(), 0);
     QCOMPARE(manager.user().email, QStringLiteral("new@example.org"));
@@ -298,20 +302,23 @@ void tst_AuthStateManager::sessionExpiry()
     const QString username = test::uniqueUsername(QStringLiteral("asm_exp"));
     QVERIFY(registerAccount(*app, username, true));
     QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
-    QTRY_VERIFY_WITH_TIMEOUT(!manager.profileEtag().isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!manager.profile()->etag().isEmpty(), kWaitMs);
 
     QString userWhileEnding;
-    const QJsonObject draft{{QStringLiteral("first_name"), QStringLiteral("Unsaved")}};
+    const CustomerChanges draft =
+        CustomerChanges::fromJson({{QStringLiteral("first_name"), QStringLiteral("Unsaved")}});
+    qint64 customerId = 0;
     connect(&manager, &AuthStateManager::sessionEnding, this, [&]() {
         userWhileEnding = manager.username();
-        manager.keepDraft(draft);
+        customerId = manager.user().id;
+        manager.keepDraft(customerId, draft);
     });
     QSignalSpy ending(&manager, &AuthStateManager::sessionEnding);
     QSignalSpy reasons(&manager, &AuthStateManager::signOutReasonChanged);
 
     QCOMPARE(test::manage({QStringLiteral("delete_token"), username}).trimmed(),
              QByteArray("deleted 1"));
-    manager.refreshProfile();
+    manager.profile()->load();
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
     QCOMPARE(manager.signOutReason(), Reason::SessionExpired);
     QCOMPARE(reasons.count(), 1);
@@ -327,11 +334,12 @@ void tst_AuthStateManager::sessionExpiry()
     manager.signIn(username, kTestPassword, false);
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
     QVERIFY(manager.hasDraft());
-    const std::optional<QJsonObject> kept = manager.takeDraft();
+    QCOMPARE(manager.user().id, customerId);
+    const std::optional<CustomerChanges> kept = manager.takeDraft(customerId);
     QVERIFY(kept);
     QCOMPARE(*kept, draft);
     QVERIFY(!manager.hasDraft());
-    QVERIFY(!manager.takeDraft());
+    QVERIFY(!manager.takeDraft(customerId));
 }
 
 void tst_AuthStateManager::severalFailuresEndSessionOnce()
@@ -343,15 +351,16 @@ void tst_AuthStateManager::severalFailuresEndSessionOnce()
     QSignalSpy ending(&manager, &AuthStateManager::sessionEnding);
     QSignalSpy reasons(&manager, &AuthStateManager::signOutReasonChanged);
     QSignalSpy states(&manager, &AuthStateManager::stateChanged);
-    QSignalSpy refreshFailed(&manager, &AuthStateManager::profileRefreshFailed);
-    QSignalSpy saveFailed(&manager, &AuthStateManager::profileSaveFailed);
+    QSignalSpy refreshFailed(manager.profile(), &CustomerEditor::loadFailed);
+    QSignalSpy saveFailed(manager.profile(), &CustomerEditor::saveFailed);
     QSignalSpy expired(&app->api, &ApiClient::sessionExpired);
 
     QCOMPARE(test::manage({QStringLiteral("delete_token"), username}).trimmed(),
              QByteArray("deleted 1"));
-    manager.refreshProfile();
-    manager.updateProfile({{QStringLiteral("first_name"), QStringLiteral("Lost")}});
-    manager.refreshProfile();
+    manager.profile()->load();
+    manager.profile()->save(
+        CustomerChanges::fromJson({{QStringLiteral("first_name"), QStringLiteral("Lost")}}));
+    manager.profile()->load();
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
     QCOMPARE(manager.signOutReason(), Reason::SessionExpired);
     QCOMPARE(statesOf(states), QList<State>{State::SignedOut});
@@ -374,7 +383,7 @@ void tst_AuthStateManager::signOutAfterServerForgotToken()
     const QString username = test::uniqueUsername(QStringLiteral("asm_so401"));
     QVERIFY(registerAccount(*app, username, true));
     QCOMPARE(waitForEntry(*app, username, Status::Ok).status, Status::Ok);
-    QTRY_VERIFY_WITH_TIMEOUT(!manager.profileEtag().isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!manager.profile()->etag().isEmpty(), kWaitMs);
     QCOMPARE(test::manage({QStringLiteral("delete_token"), username}).trimmed(),
              QByteArray("deleted 1"));
 
@@ -400,19 +409,21 @@ void tst_AuthStateManager::draftDiscardedForOtherCustomer()
     const QString first = test::uniqueUsername(QStringLiteral("asm_dA"));
     const QString second = test::uniqueUsername(QStringLiteral("asm_dB"));
     QVERIFY(registerAccount(*app, first, false));
-    manager.keepDraft({{QStringLiteral("last_name"), QStringLiteral("Draft")}});
+    const qint64 firstId = manager.user().id;
+    manager.keepDraft(firstId, CustomerChanges::fromJson(
+                                   {{QStringLiteral("last_name"), QStringLiteral("Draft")}}));
     manager.signOut();
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
 
     QVERIFY(registerAccount(*app, second, false));
     QVERIFY(manager.hasDraft()); // Still held (for the first customer) until someone takes it.
-    QVERIFY(!manager.takeDraft());
+    QVERIFY(!manager.takeDraft(manager.user().id));
     QVERIFY(!manager.hasDraft()); // Taking it for anyone else discarded it.
     manager.signOut();
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
     manager.signIn(first, kTestPassword, false);
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
-    QVERIFY(!manager.takeDraft());
+    QVERIFY(!manager.takeDraft(firstId));
 }
 
 void tst_AuthStateManager::requestsIgnoredInWrongState()
@@ -420,10 +431,11 @@ void tst_AuthStateManager::requestsIgnoredInWrongState()
     auto app = newApp();
     AuthStateManager &manager = *app->manager;
     QSignalSpy states(&manager, &AuthStateManager::stateChanged);
-    QSignalSpy saveFailed(&manager, &AuthStateManager::profileSaveFailed);
+    QSignalSpy saveFailed(manager.profile(), &CustomerEditor::saveFailed);
     manager.signOut();
-    manager.updateProfile({{QStringLiteral("first_name"), QStringLiteral("X")}});
-    manager.refreshProfile();
+    manager.profile()->save(
+        CustomerChanges::fromJson({{QStringLiteral("first_name"), QStringLiteral("X")}}));
+    manager.profile()->load();
     manager.retryRestore();
     manager.cancelRestore();
     QCOMPARE(states.count(), 0);

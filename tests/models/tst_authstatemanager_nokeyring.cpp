@@ -1,6 +1,7 @@
 #include "apiclient.h"
 #include "authstatemanager.h"
 #include "authtestapp.h"
+#include "customereditor.h"
 #include "modeltestutil.h"
 #include "testenv.h"
 #include "tokenstore.h"
@@ -95,7 +96,7 @@ void tst_AuthStateManagerNoKeyring::signInWorksWithoutKeychain()
     QCOMPARE(remember.count(), 1);
     // Still signed in: the session works, only remembering it does not.
     QCOMPARE(manager.state(), State::SignedIn);
-    QTRY_VERIFY_WITH_TIMEOUT(!manager.profileEtag().isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!manager.profile()->etag().isEmpty(), kWaitMs);
 
     settings.sync();
     QVERIFY(QFile::exists(settingsPath()));

@@ -1,6 +1,7 @@
 #include "authstatemanager.h"
 #include "authtestapp.h"
 #include "authtestcase.h"
+#include "customereditor.h"
 #include "faultserver.h"
 #include "modeltestutil.h"
 #include "testenv.h"
@@ -90,7 +91,7 @@ void tst_AuthStateManagerRestore::restoreValidToken()
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
     QCOMPARE(statesOf(states), (QList<State>{State::Restoring, State::SignedIn}));
     QCOMPARE(manager.username(), username);
-    QVERIFY(!manager.profileEtag().isEmpty());
+    QVERIFY(!manager.profile()->etag().isEmpty());
     QCOMPARE(manager.signOutReason(), Reason::None);
     QVERIFY(!manager.isServerUnreachable());
     QVERIFY(manager.isRememberAvailable());
@@ -211,7 +212,7 @@ void tst_AuthStateManagerRestore::signOutHoldsBeforeTheServerAnswers()
     AuthStateManager manager(api, &store, &settings);
     manager.signIn(username, QStringLiteral("any-password-1"), true);
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedIn, kWaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(manager.profileEtag(), QByteArray("\"v1\""), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(manager.profile()->etag(), QByteArray("\"v1\""), kWaitMs);
     const QString key = TokenStore::keyFor(server.url(), username);
     TokenStore probe(test::appId());
     QVERIFY(QTest::qWaitFor([&]() { return test::readStored(probe, key).status == Status::Ok; },
@@ -304,11 +305,11 @@ void tst_AuthStateManagerRestore::profile403OnSessionFirstServer()
     // Signed in: the profile's 403 ends the session.
     const QString live = test::uniqueUsername(QStringLiteral("asm_403e"));
     QVERIFY(registerAccount(*app, live, true));
-    QTRY_VERIFY_WITH_TIMEOUT(!manager.profileEtag().isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!manager.profile()->etag().isEmpty(), kWaitMs);
     QCOMPARE(waitForEntry(*app, live, Status::Ok).status, Status::Ok);
     QCOMPARE(server.manage({QStringLiteral("delete_token"), live}), QByteArray("deleted 1"));
     QSignalSpy ending(&manager, &AuthStateManager::sessionEnding);
-    manager.refreshProfile();
+    manager.profile()->load();
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
     QCOMPARE(manager.signOutReason(), Reason::SessionExpired);
     QCOMPARE(ending.count(), 1);

@@ -122,7 +122,7 @@ void tst_ResponseParser::errorBodies_data()
                                 << QStringLiteral("Not found.") << none << noList;
     QTest::newRow("detail 428") << 428 << R::Authenticated
                                 << QByteArray(R"({"detail": "Needs If-Match."})")
-                                << K::PreconditionFailed << QStringLiteral("Needs If-Match.")
+                                << K::PreconditionRequired << QStringLiteral("Needs If-Match.")
                                 << none << noList;
     QTest::newRow("detail 429") << 429 << R::Credentials
                                 << QByteArray(R"({"detail": "Request was throttled."})")
@@ -468,7 +468,7 @@ void tst_ResponseParser::preconditionFailedKeepsCurrentResource()
     RawResponse raw = http(412, R"({"id": 7, "username": "bob", "email": "new@example.com"})");
     raw.etag = "\"current\"";
     const ApiError error = errorFrom(raw, RequestRole::Authenticated);
-    QCOMPARE(errorKindName(error.kind), errorKindName(ErrorKind::PreconditionFailed));
+    QCOMPARE(errorKindName(error.kind), errorKindName(ErrorKind::Conflict));
     QCOMPARE(error.etag, QByteArray("\"current\""));
     QCOMPARE(error.body.value(QLatin1String("email")).toString(),
              QStringLiteral("new@example.com"));

@@ -1,3 +1,4 @@
+#include "customereditor.h"
 #include "customerform.h"
 #include "icons.h"
 #include "mainwindow.h"
@@ -216,10 +217,10 @@ void TestMainWindow::draftSurvivesSessionExpiry()
              QStringLiteral("You have unsaved changes from your last session. Review and save "
                             "them."));
     QCOMPARE(serverField(m_alice, QStringLiteral("first_name")).toString(), before);
-    QCOMPARE(profile->form()->changes(),
+    QCOMPARE(profile->form()->changes().toJson(),
              (QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Drafted")}}));
 
-    QSignalSpy saved(m_app->auth(), &AuthStateManager::profileSaved);
+    QSignalSpy saved(m_app->auth()->profile(), &CustomerEditor::saved);
     click(profile->saveButton());
     QVERIFY(saved.wait(30000));
     QCOMPARE(serverField(m_alice, QStringLiteral("first_name")).toString(),
@@ -309,7 +310,7 @@ void TestMainWindow::closingWithADraftAsksFirst()
     QTest::keyClick(m_window->signInPage()->passwordEdit(), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), m_window->profilePage(), 30000);
     QVERIFY(!m_window->profilePage()->holdsDraft());
-    QSignalSpy saved(m_app->auth(), &AuthStateManager::profileSaved);
+    QSignalSpy saved(m_app->auth()->profile(), &CustomerEditor::saved);
     click(m_window->profilePage()->saveButton());
     QVERIFY(saved.wait(30000));
     QVERIFY(m_window->close());

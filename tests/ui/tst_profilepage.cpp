@@ -1,3 +1,4 @@
+#include "customereditor.h"
 #include "customerform.h"
 #include "fielderrorlabel.h"
 #include "messagebanner.h"
@@ -144,7 +145,7 @@ void TestProfilePage::editAndSaveChangesTheServer()
     const QString lastName = serverText("last_name");
     edit("first_name", QStringLiteral("Edited"));
     QVERIFY(m_page->hasUnsavedChanges());
-    QSignalSpy saved(&m_harness->auth, &AuthStateManager::profileSaved);
+    QSignalSpy saved(m_harness->auth.profile(), &CustomerEditor::saved);
     click(m_page->saveButton());
     QVERIFY(!m_page->saveButton()->isEnabled()); // busy until the server answers
     QVERIFY(saved.wait(30000));
@@ -161,7 +162,7 @@ void TestProfilePage::enterSaves()
 {
     edit("last_name", QStringLiteral("Entered"));
     input("last_name")->setFocus(); // where the user typed
-    QSignalSpy saved(&m_harness->auth, &AuthStateManager::profileSaved);
+    QSignalSpy saved(m_harness->auth.profile(), &CustomerEditor::saved);
     QTest::keyClick(input("last_name"), Qt::Key_Return);
     QVERIFY(saved.wait(30000));
     QCOMPARE(serverText("last_name"), QStringLiteral("Entered"));
@@ -183,8 +184,8 @@ void TestProfilePage::clientValidationStopsTheRequest()
 {
     const QString before = serverText("email");
     edit("email", QStringLiteral("nope"));
-    QSignalSpy saved(&m_harness->auth, &AuthStateManager::profileSaved);
-    QSignalSpy failed(&m_harness->auth, &AuthStateManager::profileSaveFailed);
+    QSignalSpy saved(m_harness->auth.profile(), &CustomerEditor::saved);
+    QSignalSpy failed(m_harness->auth.profile(), &CustomerEditor::saveFailed);
     click(m_page->saveButton());
     auto *error = m_page->findChild<FieldErrorLabel *>(QStringLiteral("emailError"));
     QVERIFY(error && error->isVisible());
@@ -200,7 +201,7 @@ void TestProfilePage::serverValidationErrorsShowInline()
 {
     // Passes the client's check; Django wants a top-level domain of two letters or more.
     edit("email", QStringLiteral("bob@example.c"));
-    QSignalSpy failed(&m_harness->auth, &AuthStateManager::profileSaveFailed);
+    QSignalSpy failed(m_harness->auth.profile(), &CustomerEditor::saveFailed);
     click(m_page->saveButton());
     QVERIFY(failed.wait(30000));
     auto *error = m_page->findChild<FieldErrorLabel *>(QStringLiteral("emailError"));
@@ -217,7 +218,7 @@ void TestProfilePage::richTextNameShowsLiterally()
 {
     const QString markup = QStringLiteral("<b>Bob</b>");
     edit("first_name", markup);
-    QSignalSpy saved(&m_harness->auth, &AuthStateManager::profileSaved);
+    QSignalSpy saved(m_harness->auth.profile(), &CustomerEditor::saved);
     click(m_page->saveButton());
     QVERIFY(saved.wait(30000));
     QCOMPARE(serverText("first_name"), markup);
@@ -232,13 +233,14 @@ void TestProfilePage::changedElsewhereKeepsTheEdits()
     AuthHarness other;
     other.connectToServer();
     QVERIFY(other.signIn(m_username));
-    QSignalSpy otherSaved(&other.auth, &AuthStateManager::profileSaved);
-    other.auth.updateProfile({{QStringLiteral("last_name"), QStringLiteral("Elsewhere")}});
+    QSignalSpy otherSaved(other.auth.profile(), &CustomerEditor::saved);
+    other.auth.profile()->save(
+        CustomerChanges::fromJson({{QStringLiteral("last_name"), QStringLiteral("Elsewhere")}}));
     QVERIFY(otherSaved.wait(30000));
 
-    QSignalSpy failed(&m_harness->auth, &AuthStateManager::profileSaveFailed);
+    QSignalSpy conflict(m_harness->auth.profile(), &CustomerEditor::conflict);
     click(m_page->saveButton());
-    QVERIFY(failed.wait(30000));
+    QVERIFY(conflict.wait(30000));
     QCOMPARE(m_page->banner()->text(),
              QStringLiteral("This profile was changed elsewhere. Your edits are kept; review and "
                             "save again."));
@@ -247,7 +249,7 @@ void TestProfilePage::changedElsewhereKeepsTheEdits()
     QCOMPARE(input("last_name")->text(), QStringLiteral("Elsewhere"));
     QCOMPARE(serverText("first_name") == QStringLiteral("Mine"), false);
 
-    QSignalSpy saved(&m_harness->auth, &AuthStateManager::profileSaved);
+    QSignalSpy saved(m_harness->auth.profile(), &CustomerEditor::saved);
     click(m_page->saveButton());
     QVERIFY(saved.wait(30000));
     QCOMPARE(serverText("first_name"), QStringLiteral("Mine"));
@@ -271,7 +273,7 @@ void TestProfilePage::refreshAsksFirstWithUnsavedEdits()
     click(m_page->refreshButton());
     box = findMessageBox(QStringLiteral("confirmDiscard"));
     QVERIFY(box);
-    QSignalSpy refreshed(&m_harness->auth, &AuthStateManager::profileRefreshed);
+    QSignalSpy refreshed(m_harness->auth.profile(), &CustomerEditor::loaded);
     QVERIFY(clickBoxButton(box, QStringLiteral("discardButton")));
     QVERIFY(refreshed.wait(30000));
     QVERIFY(!m_page->form()->isEditing());
@@ -283,11 +285,12 @@ void TestProfilePage::refreshReloadsFromTheServer()
     AuthHarness other;
     other.connectToServer();
     QVERIFY(other.signIn(m_username));
-    QSignalSpy otherSaved(&other.auth, &AuthStateManager::profileSaved);
-    other.auth.updateProfile({{QStringLiteral("first_name"), QStringLiteral("Reloaded")}});
+    QSignalSpy otherSaved(other.auth.profile(), &CustomerEditor::saved);
+    other.auth.profile()->save(
+        CustomerChanges::fromJson({{QStringLiteral("first_name"), QStringLiteral("Reloaded")}}));
     QVERIFY(otherSaved.wait(30000));
 
-    QSignalSpy refreshed(&m_harness->auth, &AuthStateManager::profileRefreshed);
+    QSignalSpy refreshed(m_harness->auth.profile(), &CustomerEditor::loaded);
     click(m_page->refreshButton());
     QVERIFY(!findMessageBox(QStringLiteral("confirmDiscard"))); // nothing to lose: no question
     QVERIFY(refreshed.wait(30000));
@@ -357,7 +360,7 @@ void TestProfilePage::refreshShortcutWorksFromAField()
 {
     input("first_name")->setFocus();
     QTRY_VERIFY(input("first_name")->hasFocus());
-    QSignalSpy refreshed(&m_harness->auth, &AuthStateManager::profileRefreshed);
+    QSignalSpy refreshed(m_harness->auth.profile(), &CustomerEditor::loaded);
     QTest::keyClick(input("first_name"), Qt::Key_F5);
     QVERIFY(refreshed.wait(30000));
     QCOMPARE(m_page->banner()->text(), QString());
