@@ -2,7 +2,8 @@
 # Customer Portal: the two commands of the README's quick start.
 #
 #   ./run.sh app    install what is missing, build, start the reference server with demo accounts
-#                   and launch the app against it (needs a display)
+#                   (and PORTAL_DEMO_CUSTOMERS generated customers, default 1000) and launch the
+#                   app against it (needs a display)
 #   ./run.sh test   install what is missing, build in a clean build directory and run every test
 #                   headless (this is what .ci/run calls)
 set -euo pipefail
@@ -62,15 +63,19 @@ run_app() {
     # The server stops however the app ends: quit, crash, Ctrl+C or a kill of this script.
     trap stop_demo_server EXIT
     trap 'exit 130' INT TERM
-    say "Starting the reference server"
+    local customers=${PORTAL_DEMO_CUSTOMERS:-1000}
+    say "Starting the reference server with $customers generated customers"
     local url
     # --watch-pid: even a kill -9 of this script, which skips the trap, stops the server.
-    url=$("$PYTHON" tests/server/serverctl.py start --state-dir "$DEMO_STATE" --demo --watch-pid $$)
+    url=$("$PYTHON" tests/server/serverctl.py start --state-dir "$DEMO_STATE" --demo \
+        --customers "$customers" --watch-pid $$)
     cat <<MSG
 Server: $url
 Demo accounts:
   customer       alice / alice-password-1
   support staff  support / support-password-1
+Staff list: 32 demo accounts and $customers generated customers (password customer-password-1).
+For 100,000 of them: PORTAL_DEMO_CUSTOMERS=100000 ./run.sh app
 MSG
     ./build/app/customer-portal --server "$url"
 }

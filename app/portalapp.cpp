@@ -29,7 +29,7 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
         Appearance::fromString(m_settings->value(appearanceKey()).toString());
     m_appearance->apply(mode);
 
-    m_window = new MainWindow(m_auth);
+    m_window = new MainWindow(m_auth, m_api);
     m_window->setAppearanceMode(mode);
     connect(m_window, &MainWindow::serverChangeRequested, this, &PortalApp::saveServer);
     connect(m_window, &MainWindow::appearanceChangeRequested, this, &PortalApp::changeAppearance);

@@ -16,6 +16,7 @@ const QLatin1String kFirstName("first_name");
 const QLatin1String kLastName("last_name");
 const QLatin1String kBirthDate("birth_date");
 const QLatin1String kIsStaff("is_staff");
+const QLatin1String kDateJoined("date_joined");
 
 /// An optional string field: absent or null reads as empty; any other type is a failure.
 bool readOptionalString(const QJsonObject &json, QLatin1String name, QString &out)
@@ -54,6 +55,16 @@ bool readIsStaff(const QJsonObject &json, bool &out)
     return true;
 }
 
+/// Optional ISO 8601 date and time; a wrong type or an unreadable value is a failure.
+bool readDateJoined(const QJsonObject &json, QDateTime &out)
+{
+    QString text;
+    if (!readOptionalString(json, kDateJoined, text))
+        return false;
+    out = text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+    return text.isEmpty() || out.isValid();
+}
+
 /// The id must be a whole positive number that fits a qint64 exactly.
 bool readId(const QJsonObject &json, qint64 &out)
 {
@@ -85,7 +96,9 @@ std::optional<Customer> Customer::fromJson(const QJsonObject &json)
     const bool ok = readOptionalString(json, kEmail, customer.email) &&
                     readOptionalString(json, kFirstName, customer.firstName) &&
                     readOptionalString(json, kLastName, customer.lastName) &&
-                    readBirthDate(json, customer.birthDate) && readIsStaff(json, customer.isStaff);
+                    readBirthDate(json, customer.birthDate) &&
+                    readIsStaff(json, customer.isStaff) &&
+                    readDateJoined(json, customer.dateJoined);
     if (!ok)
         return std::nullopt;
     return customer;
@@ -109,6 +122,8 @@ QJsonObject Customer::toJson() const
     json.insert(kId, id);
     json.insert(kUsername, username);
     json.insert(kIsStaff, isStaff);
+    if (dateJoined.isValid())
+        json.insert(kDateJoined, dateJoined.toString(Qt::ISODateWithMs));
     return json;
 }
 
@@ -132,7 +147,7 @@ bool operator==(const Customer &a, const Customer &b)
 {
     return a.id == b.id && a.username == b.username && a.email == b.email &&
            a.firstName == b.firstName && a.lastName == b.lastName && a.birthDate == b.birthDate &&
-           a.isStaff == b.isStaff;
+           a.isStaff == b.isStaff && a.dateJoined == b.dateJoined;
 }
 
 std::optional<AuthSession> AuthSession::fromJson(const QJsonValue &json)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -19,6 +20,7 @@ struct Customer
     QString lastName;
     QDate birthDate; ///< Null when not set.
     bool isStaff = false;
+    QDateTime dateJoined; ///< Read-only, optional ("date_joined"); null when not sent.
 
     /**
      * Tolerant reading: id and username are required; unknown fields are ignored; missing optional

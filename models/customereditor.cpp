@@ -68,6 +68,13 @@ void CustomerEditor::reset()
     setBusy(false);
 }
 
+void CustomerEditor::setCustomerId(qint64 id)
+{
+    Q_ASSERT(m_target == Target::Customer);
+    reset();
+    m_customerId = id;
+}
+
 void CustomerEditor::load()
 {
     if (m_customerId > 0) // Without a record there is nobody to load (no session yet).

@@ -57,6 +57,8 @@ public:
     void setRecord(const Customer &record, const QByteArray &etag);
     /// Aborts what is in flight and forgets the record and its ETag.
     void reset();
+    /// reset(), then edits customer @p id (Target::Customer only).
+    void setCustomerId(qint64 id);
 
 public Q_SLOTS:
     /// GET the record -> loaded() or loadFailed(). Does nothing before the record's id is known.

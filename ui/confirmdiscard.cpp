@@ -26,7 +26,7 @@ QMessageBox *confirmDiscard(QWidget *parent, const QString &question, const QStr
     box->setTextFormat(Qt::PlainText);
     box->setWindowTitle(Text::tr("Unsaved changes"));
     box->setText(question);
-    box->setInformativeText(Text::tr("Your edits to the profile have not been saved."));
+    box->setInformativeText(Text::tr("Your edits have not been saved."));
     QPushButton *discardButton = box->addButton(discardText, QMessageBox::DestructiveRole);
     QPushButton *keepButton = box->addButton(Text::tr("Keep editing"), QMessageBox::RejectRole);
     discardButton->setObjectName(QStringLiteral("discardButton"));

@@ -17,6 +17,8 @@ QString fileName(Icon which)
         return QStringLiteral("cancel");
     case Icon::CreateAccount:
         return QStringLiteral("create-account");
+    case Icon::Customers:
+        return QStringLiteral("customers");
     case Icon::Edit:
         return QStringLiteral("edit");
     case Icon::Error:

@@ -11,6 +11,7 @@ enum class Icon
     Calendar,
     Cancel,
     CreateAccount,
+    Customers,
     Edit,
     Error,
     Info,

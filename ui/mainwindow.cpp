@@ -1,9 +1,14 @@
 #include "mainwindow.h"
 
 #include "confirmdiscard.h"
+#include "customereditpage.h"
 #include "customerform.h"
+#include "customerlistmodel.h"
+#include "customerspage.h"
 #include "icons.h"
 #include "logging.h"
+#include "messagebanner.h"
+#include "navigationbar.h"
 #include "profilepage.h"
 #include "registerpage.h"
 #include "restoringpage.h"
@@ -22,12 +27,14 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
 
 namespace portal {
 
 using State = AuthStateManager::State;
 
-MainWindow::MainWindow(AuthStateManager *auth, QWidget *parent)
+MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
     : QMainWindow(parent)
     , m_auth(auth)
     , m_pages(new QStackedWidget(this))
@@ -35,16 +42,27 @@ MainWindow::MainWindow(AuthStateManager *auth, QWidget *parent)
     , m_register(new RegisterPage(auth, m_pages))
     , m_profile(new ProfilePage(auth, m_pages))
     , m_restoring(new RestoringPage(auth, m_pages))
+    , m_customerList(new CustomerListModel(api, this))
+    , m_customers(new CustomersPage(m_customerList, m_pages))
+    , m_customerEdit(new CustomerEditPage(auth, api, m_pages))
+    , m_nav(new NavigationBar(this))
     , m_serverStatus(new QLabel(this))
     , m_connectionStatus(new QLabel(this))
     , m_lastState(State::Restoring)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(icon(Icon::App));
-    const QList<Page *> pages{m_restoring, m_signIn, m_register, m_profile};
+    const QList<Page *> pages{m_restoring, m_signIn,    m_register,
+                              m_profile,   m_customers, m_customerEdit};
     for (Page *page : pages)
         m_pages->addWidget(page);
-    setCentralWidget(m_pages);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_nav);
+    centralLayout->addWidget(m_pages, 1);
+    setCentralWidget(central);
     buildMenus();
     buildStatusBar();
     resize(720, 680);
@@ -53,6 +71,18 @@ MainWindow::MainWindow(AuthStateManager *auth, QWidget *parent)
     connect(m_register, &RegisterPage::backRequested, this, &MainWindow::showSignIn);
     connect(auth, &AuthStateManager::stateChanged, this, &MainWindow::onStateChanged);
     connect(auth, &AuthStateManager::userChanged, this, &MainWindow::updateStatus);
+    connect(auth, &AuthStateManager::userChanged, this, &MainWindow::updateNavigation);
+    connect(auth, &AuthStateManager::staffAccessLost, this, &MainWindow::onStaffAccessLost);
+    connect(m_nav, &NavigationBar::placeRequested, this, [this](NavigationBar::Place place) {
+        if (place == NavigationBar::Place::Customers)
+            showCustomers();
+        else
+            showMyProfile();
+    });
+    connect(m_customers, &CustomersPage::openRequested, this, &MainWindow::openCustomer);
+    connect(m_customerEdit, &CustomerEditPage::backRequested, this, &MainWindow::showCustomers);
+    connect(m_customerEdit, &CustomerEditPage::customerSaved, m_customerList,
+            &CustomerListModel::updateCustomer);
     connect(auth, &AuthStateManager::serverUnreachableChanged, this, &MainWindow::updateStatus);
     connect(auth, &AuthStateManager::serverChanged, this, [this](const QUrl &url) {
         m_signIn->setServerConfigured(!url.isEmpty());
@@ -90,12 +120,17 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_signOutAction = file->addAction(icon(Icon::SignOut), tr("Sign &out"));
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
-    connect(m_signOutAction, &QAction::triggered, m_profile, &ProfilePage::requestSignOut);
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::requestSignOut);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_nav->customersAction());
+    view->addAction(m_nav->profileAction());
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     m_serverAction = settings->addAction(icon(Icon::Server), tr("&Server address…"));
@@ -154,7 +189,7 @@ void MainWindow::openServerDialog()
     connect(m_serverDialog, &ServerDialog::serverChosen, this, [this](const QUrl &url) {
         if (url == m_auth->server())
             return;
-        if (m_profile->hasUnsavedChanges())
+        if (hasUnsavedChanges())
             confirmDiscard(this, tr("Discard your unsaved changes and change the server?"),
                            tr("Discard and change server"),
                            [this, url]() { Q_EMIT serverChangeRequested(url); });
@@ -185,7 +220,7 @@ void MainWindow::showAbout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Edits kept as a draft after an expired session live in memory only: quitting loses them.
-    const bool wouldLose = m_profile->hasUnsavedChanges() || m_profile->holdsDraft();
+    const bool wouldLose = hasUnsavedChanges() || m_auth->hasDraft();
     if (m_closeConfirmed || !wouldLose) {
         event->accept();
         return;
@@ -204,6 +239,8 @@ void MainWindow::showPage(Page *page)
         qCDebug(lcUi) << "page" << page->objectName();
     m_pages->setCurrentWidget(page);
     setWindowTitle(titleFor(page->pageName()));
+    m_nav->setCurrent(page == m_profile ? NavigationBar::Place::MyProfile
+                                        : NavigationBar::Place::Customers);
 }
 
 void MainWindow::onStateChanged(State state)
@@ -227,15 +264,16 @@ void MainWindow::onStateChanged(State state)
         break;
     case State::SignedIn:
         m_wantsRegister = false;
-        showPage(m_profile);
-        // Keyboard and screen reader users start at the top of what they came for.
-        m_profile->form()->firstInput()->setFocus();
+        showSignedIn();
         break;
     case State::SigningOut:
         break;
     }
+    if (state != State::SignedIn)
+        m_customerList->clear();
     m_lastState = state;
     m_signOutAction->setEnabled(state == State::SignedIn);
+    updateNavigation();
     updateStatus();
 }
 
@@ -278,6 +316,105 @@ void MainWindow::showSignIn()
     m_wantsRegister = false;
     showPage(m_signIn);
     m_signIn->usernameEdit()->setFocus();
+}
+
+} // namespace portal
+
+namespace portal {
+
+void MainWindow::showSignedIn()
+{
+    // Where the work was when the session ended comes first: a staff editor's draft, then the
+    // profile's; otherwise staff land on Customers and customers on their profile.
+    if (m_auth->isStaff() && m_customerEdit->restoreDraft()) {
+        showPage(m_customerEdit);
+        return;
+    }
+    if (m_auth->isStaff() && !m_profile->form()->isEditing()) {
+        showCustomers();
+        return;
+    }
+    showPage(m_profile);
+    // Keyboard and screen reader users start at the top of what they came for.
+    m_profile->form()->firstInput()->setFocus();
+}
+
+void MainWindow::showCustomers()
+{
+    if (!m_auth->isStaff() || m_auth->state() != State::SignedIn)
+        return;
+    leaveEditor([this]() {
+        const bool fromEditor = currentPage() == m_customerEdit;
+        showPage(m_customers);
+        m_customers->activate();
+        if (!fromEditor || !m_customers->table()->currentIndex().isValid())
+            m_customers->searchEdit()->setFocus(Qt::OtherFocusReason);
+        else
+            m_customers->table()->setFocus(Qt::OtherFocusReason);
+    });
+}
+
+void MainWindow::showMyProfile()
+{
+    if (m_auth->state() != State::SignedIn)
+        return;
+    leaveEditor([this]() {
+        showPage(m_profile);
+        m_profile->form()->firstInput()->setFocus(Qt::OtherFocusReason);
+    });
+}
+
+void MainWindow::openCustomer(const Customer &customer)
+{
+    m_customerEdit->openCustomer(customer);
+    showPage(m_customerEdit);
+    m_customerEdit->form()->input(QStringLiteral("email"))->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::leaveEditor(const std::function<void()> &leave)
+{
+    if (currentPage() != m_customerEdit || !m_customerEdit->hasUnsavedChanges()) {
+        leave();
+        return;
+    }
+    confirmDiscard(this, tr("Discard your unsaved changes to this customer?"),
+                   tr("Discard and leave"), [this, leave]() {
+                       m_customerEdit->cancelEditing();
+                       leave();
+                   });
+}
+
+void MainWindow::onStaffAccessLost()
+{
+    // What was typed for a customer is kept, as on an expired session, in case access returns.
+    m_customerEdit->keepDraft();
+    m_customerList->clear();
+    const bool onStaffPage = currentPage() == m_customers || currentPage() == m_customerEdit;
+    updateNavigation();
+    if (onStaffPage)
+        showPage(m_profile);
+    m_profile->banner()->showError(tr("Your account no longer has support staff access."));
+}
+
+void MainWindow::updateNavigation()
+{
+    m_nav->setAvailable(m_auth->state() == State::SignedIn && m_auth->isStaff());
+}
+
+bool MainWindow::hasUnsavedChanges() const
+{
+    return m_profile->hasUnsavedChanges() || m_customerEdit->hasUnsavedChanges();
+}
+
+void MainWindow::requestSignOut()
+{
+    if (m_auth->state() != State::SignedIn)
+        return;
+    if (hasUnsavedChanges())
+        confirmDiscard(this, tr("Discard your unsaved changes and sign out?"),
+                       tr("Discard and sign out"), [this]() { m_auth->signOut(); });
+    else
+        m_auth->signOut();
 }
 
 } // namespace portal

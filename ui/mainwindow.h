@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QActionGroup;
 class QLabel;
@@ -14,6 +16,11 @@ class QStackedWidget;
 
 namespace portal {
 
+class ApiClient;
+class CustomerEditPage;
+class CustomerListModel;
+class CustomersPage;
+class NavigationBar;
 class Page;
 class ProfilePage;
 class RegisterPage;
@@ -24,7 +31,8 @@ class SignInPage;
 /**
  * The one window: a page per screen, chosen from AuthStateManager's state; the title is the
  * page's name and the app's name. Settings changes are forwarded as requests (the composition
- * root persists them).
+ * root persists them). Support staff also get the Customers page and the customer editor, and a
+ * navigation between Customers and My profile.
  */
 class MainWindow final : public QMainWindow
 {
@@ -32,13 +40,17 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(AuthStateManager *auth, QWidget *parent = nullptr);
+    /// @p api is handed to the staff pages' models; the window itself sends nothing.
+    MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     SignInPage *signInPage() const { return m_signIn; }
     RegisterPage *registerPage() const { return m_register; }
     ProfilePage *profilePage() const { return m_profile; }
     RestoringPage *restoringPage() const { return m_restoring; }
+    CustomersPage *customersPage() const { return m_customers; }
+    CustomerEditPage *customerEditPage() const { return m_customerEdit; }
+    NavigationBar *navigationBar() const { return m_nav; }
     Page *currentPage() const;
 
     QLabel *serverStatusLabel() const { return m_serverStatus; }
@@ -58,6 +70,8 @@ public Q_SLOTS:
     void openServerDialog();
     void showAbout();
     void setAppearanceMode(portal::Appearance::Mode mode);
+    /// Signs out, asking first if any page has unsaved edits.
+    void requestSignOut();
 
 Q_SIGNALS:
     void serverChangeRequested(const QUrl &url);
@@ -75,6 +89,15 @@ private:
     void updateStatus();
     void showRegister();
     void showSignIn();
+    void showSignedIn();
+    void showCustomers();
+    void showMyProfile();
+    void openCustomer(const portal::Customer &customer);
+    void onStaffAccessLost();
+    void updateNavigation();
+    bool hasUnsavedChanges() const;
+    /// Runs @p leave at once, or after the user agreed to drop the open editor's unsaved edits.
+    void leaveEditor(const std::function<void()> &leave);
 
     AuthStateManager *m_auth;
     QStackedWidget *m_pages;
@@ -82,6 +105,10 @@ private:
     RegisterPage *m_register;
     ProfilePage *m_profile;
     RestoringPage *m_restoring;
+    CustomerListModel *m_customerList;
+    CustomersPage *m_customers;
+    CustomerEditPage *m_customerEdit;
+    NavigationBar *m_nav;
     QLabel *m_serverStatus;
     QLabel *m_connectionStatus;
     QAction *m_signOutAction = nullptr;

@@ -18,7 +18,7 @@ constexpr int kCardMaxWidth = 460;
 
 } // namespace
 
-Page::Page(const QString &name, QWidget *parent, const QString &heading)
+Page::Page(const QString &name, QWidget *parent, const QString &heading, Width width)
     : QWidget(parent)
     , m_name(name)
     , m_heading(new QLabel(heading.isEmpty() ? name : heading))
@@ -38,7 +38,8 @@ Page::Page(const QString &name, QWidget *parent, const QString &heading)
 
     auto *card = new Card;
     card->setObjectName(QStringLiteral("card"));
-    card->setMaximumWidth(kCardMaxWidth);
+    if (width == Width::Narrow)
+        card->setMaximumWidth(kCardMaxWidth);
     card->setLayout(m_cardLayout);
     m_cardLayout->setContentsMargins(24, 20, 24, 20);
     m_cardLayout->setSpacing(12);
@@ -47,7 +48,7 @@ Page::Page(const QString &name, QWidget *parent, const QString &heading)
     auto *centre = new QHBoxLayout(content);
     centre->setContentsMargins(24, 32, 24, 24);
     centre->addStretch(1);
-    centre->addWidget(buildColumn(card), 100);
+    centre->addWidget(buildColumn(card, width), 100);
     centre->addStretch(1);
 
     auto *scroll = new QScrollArea;
@@ -61,24 +62,34 @@ Page::Page(const QString &name, QWidget *parent, const QString &heading)
     outer->addWidget(scroll);
 }
 
-QWidget *Page::buildColumn(QWidget *card)
+QWidget *Page::buildColumn(QWidget *card, Width width)
 {
     auto *column = new QWidget;
-    column->setMaximumWidth(kCardMaxWidth);
+    if (width == Width::Narrow)
+        column->setMaximumWidth(kCardMaxWidth);
     column->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     auto *columnLayout = new QVBoxLayout(column);
     columnLayout->setContentsMargins(0, 0, 0, 0);
     columnLayout->setSpacing(12);
     columnLayout->addWidget(m_heading);
     columnLayout->addWidget(m_banner);
-    columnLayout->addWidget(card);
-    columnLayout->addStretch(1);
+    if (width == Width::Narrow) {
+        columnLayout->addWidget(card);
+        columnLayout->addStretch(1);
+    } else {
+        columnLayout->addWidget(card, 1);
+    }
     return column;
 }
 
 QString Page::pageName() const
 {
     return m_name;
+}
+
+void Page::setHeading(const QString &heading)
+{
+    m_heading->setText(heading);
 }
 
 MessageBanner *Page::banner() const

@@ -23,11 +23,21 @@ class Page : public QWidget
     Q_DISABLE_COPY_MOVE(Page)
 
 public:
+    /// How wide the page's card is.
+    enum class Width
+    {
+        Narrow, ///< A centred column for forms.
+        Full    ///< The whole window, and the card takes the height left (lists, tables).
+    };
+
     /// @p name is the page's name: the first part of the window title and, unless @p heading
     /// is given, the heading.
-    explicit Page(const QString &name, QWidget *parent = nullptr, const QString &heading = {});
+    explicit Page(const QString &name, QWidget *parent = nullptr, const QString &heading = {},
+                  Width width = Width::Narrow);
 
     QString pageName() const;
+    /// Changes the heading shown (the page's name, and so the window title, stays).
+    void setHeading(const QString &heading);
     MessageBanner *banner() const;
 
 protected:
@@ -53,7 +63,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    QWidget *buildColumn(QWidget *card);
+    QWidget *buildColumn(QWidget *card, Width width);
 
     QString m_name;
     QLabel *m_heading;

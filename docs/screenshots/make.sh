@@ -28,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-url=$("$python" "$root/tests/server/serverctl.py" start --state-dir "$state" --demo)
+url=$("$python" "$root/tests/server/serverctl.py" start --state-dir "$state" --demo --customers 1000)
 
 export LANGUAGE=en LANG=C.UTF-8 LC_ALL=C.UTF-8
 run() {

@@ -3,7 +3,13 @@
 //
 //   portal_screenshots --server URL --out DIR
 
+#include "apiclient.h"
+#include "conflictdialog.h"
+#include "customereditor.h"
+#include "customereditpage.h"
 #include "customerform.h"
+#include "customerlistmodel.h"
+#include "customerspage.h"
 #include "mainwindow.h"
 #include "portalapp.h"
 #include "profilepage.h"
@@ -21,6 +27,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -125,6 +132,65 @@ bool shootSignedIn(PortalApp &portal, const QString &out)
     return ok;
 }
 
+/// Another staff member changes @p customer's last name first, through their own client.
+bool changeBehindTheBack(const QUrl &server, const Customer &customer)
+{
+    ApiClient other;
+    other.setBaseUrl(server);
+    std::optional<ApiResult> login;
+    QObject::connect(other.login(QStringLiteral("support"), QStringLiteral("support-password-1")),
+                     &ApiCall::finished, &other, [&](const ApiResult &result) { login = result; });
+    if (!waitFor([&]() { return login.has_value(); }) || !login->ok())
+        return false;
+    other.setToken(login->value().json.toObject().value(QLatin1String("token")).toString());
+    CustomerEditor editor(&other, CustomerEditor::Target::Customer, customer.id);
+    bool done = false;
+    QObject::connect(&editor, &CustomerEditor::loaded, &editor, [&]() {
+        Customer theirs = editor.record();
+        theirs.lastName = QStringLiteral("Baker-Smith");
+        editor.save(CustomerChanges::between(editor.record(), theirs));
+    });
+    QObject::connect(&editor, &CustomerEditor::saved, &editor, [&]() { done = true; });
+    editor.load();
+    return waitFor([&]() { return done; });
+}
+
+/// Support staff: the Customers page, a search, the editor and a conflict.
+bool shootStaff(PortalApp &portal, const QUrl &server, const QString &out)
+{
+    MainWindow *window = portal.window();
+    portal.auth()->signOut();
+    bool ok = waitFor([&]() { return window->currentPage() == window->signInPage(); });
+    type(window->signInPage()->usernameEdit(), QStringLiteral("support"));
+    type(window->signInPage()->passwordEdit(), QStringLiteral("support-password-1"));
+    window->signInPage()->signInButton()->click();
+    CustomersPage *customers = window->customersPage();
+    ok = ok && waitFor([&]() {
+             return window->currentPage() == customers &&
+                    customers->model()->status() == CustomerListModel::Status::Ready;
+         });
+    ok = ok && save(window, out, QStringLiteral("customers"));
+    type(customers->searchEdit(), QStringLiteral("baker"));
+    customers->searchNow();
+    ok = ok && waitFor([&]() {
+             return customers->model()->status() == CustomerListModel::Status::Ready &&
+                    customers->model()->rowCount() > 0;
+         });
+    ok = ok && save(window, out, QStringLiteral("customers-search"));
+    customers->openCurrent();
+    CustomerEditPage *editor = window->customerEditPage();
+    ok = ok && waitFor([&]() { return !editor->editor()->etag().isEmpty(); });
+    type(editor->form()->input(QStringLiteral("first_name")), QStringLiteral("Robert"));
+    ok = ok && save(window, out, QStringLiteral("customer-edit"));
+    ok = ok && changeBehindTheBack(server, editor->editor()->record());
+    editor->saveButton()->click();
+    ok = ok && waitFor([&]() { return editor->conflictDialog() != nullptr; });
+    ok = ok && save(window, out, QStringLiteral("conflict"), editor->conflictDialog());
+    if (ok)
+        editor->conflictDialog()->takeTheirsButton()->click();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -153,6 +219,12 @@ int main(int argc, char *argv[])
     portal.window()->resize(760, 720);
     portal.start();
     bool ok = shootSignedOut(portal, out) && shootSignedIn(portal, out);
+    const bool staffOk = shootStaff(portal, server, out);
+    // Back as alice, remembered, for the restoring shot below.
+    portal.auth()->signOut();
+    ok = ok && staffOk &&
+         waitFor([&]() { return portal.window()->currentPage() == portal.window()->signInPage(); });
+    portal.auth()->signIn(QStringLiteral("alice"), QStringLiteral("alice-password-1"), true);
 
     // A second start finds alice's remembered session: Restoring shows while it is checked.
     ok = ok && waitFor([&]() { return isRemembered(server, QStringLiteral("alice")); });

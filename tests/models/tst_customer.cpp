@@ -94,8 +94,19 @@ void tst_Customer::fromJson_data()
     QTest::newRow("unknown fields ignored")
         << QByteArray(R"({"id": 7, "username": "alice", "email": "alice@example.com",
             "first_name": "Alice", "last_name": "Anderson", "birth_date": "1990-04-12",
-            "date_joined": "2020-01-01T00:00:00Z", "groups": [1, 2], "extra": {"a": 1}})")
+            "last_login": "2020-01-01T00:00:00Z", "groups": [1, 2], "extra": {"a": 1}})")
         << true << alice();
+    Customer joined = bare(3, QStringLiteral("bob"));
+    joined.dateJoined = QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5, 600), Qt::UTC);
+    QTest::newRow("date_joined read")
+        << QByteArray(R"({"id": 3, "username": "bob", "date_joined": "2020-01-02T03:04:05.600Z"})")
+        << true << joined;
+    QTest::newRow("date_joined null")
+        << QByteArray(R"({"id": 3, "username": "bob", "date_joined": null})") << true
+        << bare(3, QStringLiteral("bob"));
+    QTest::newRow("date_joined garbage")
+        << QByteArray(R"({"id": 3, "username": "bob", "date_joined": "yesterday"})") << false
+        << Customer();
     QTest::newRow("only required fields")
         << QByteArray(R"({"id": 3, "username": "bob"})") << true << bare(3, QStringLiteral("bob"));
     QTest::newRow("is_staff absent is false")

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Self-check of the reference server over loopback: /usr/bin/python3 selftest.py (exit 1 on failure).
 
-Starts three servers with serverctl.py (default, envelope+throttle+short JWT, session-first), exercises
-every endpoint with urllib, and checks that stopping leaves no process behind, and that a server
-watching its owner (--watch-pid) stops by itself when the owner dies without stopping it.
+Starts three servers with serverctl.py (default, envelope+throttle+short JWT, session-first with 500
+generated customers), exercises every endpoint with urllib, checks seed_customers and the staff list
+over many customers, and checks that stopping leaves no process behind, and that a server watching its
+owner (--watch-pid) stops by itself when the owner dies without stopping it.
 """
 import http.client
 import json
@@ -14,6 +15,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -29,10 +31,12 @@ def check(condition, what, detail=""):
 
 
 class Server:
-    def __init__(self, root, name, *env, watch_pid=0):
+    def __init__(self, root, name, *env, watch_pid=0, customers=0):
         self.state_dir = os.path.join(root, name)
         started = time.monotonic()
         args = [SERVERCTL, "start", "--state-dir", self.state_dir, "--demo"]
+        if customers:
+            args += ["--customers", str(customers)]
         if watch_pid:
             args += ["--watch-pid", str(watch_pid)]
         if env:
@@ -81,7 +85,8 @@ class Server:
         check(not os.path.exists(os.path.join(self.state_dir, "server.pid")), "pid file removed")
 
 
-CUSTOMER_KEYS = {"id", "username", "email", "first_name", "last_name", "birth_date", "is_staff"}
+CUSTOMER_KEYS = {"id", "username", "email", "first_name", "last_name", "birth_date", "is_staff",
+                 "date_joined"}
 
 
 def check_auth_errors(s):
@@ -124,7 +129,9 @@ def check_profile(s, token):
     etag = headers["ETag"]
     check(status == 200 and set(me) == CUSTOMER_KEYS, "profile keys", me)
     check(me == {"id": me["id"], "username": "alice", "email": "alice@example.com", "first_name": "Alice",
-                 "last_name": "Anderson", "birth_date": "1990-04-12", "is_staff": False}, "alice", me)
+                 "last_name": "Anderson", "birth_date": "1990-04-12", "is_staff": False,
+                 "date_joined": me["date_joined"]}, "alice", me)
+    check(me["date_joined"].endswith("Z") and "T" in me["date_joined"], "date_joined ISO, UTC", me)
     check(etag.startswith('"') and etag.endswith('"') and not etag.startswith('W/'), "strong ETag", etag)
     status, headers, data = s.call("PATCH", "/api/profile/", {"first_name": "Alicia"}, token=token)
     check(status == 200 and data["first_name"] == "Alicia" and headers["ETag"] != etag, "PATCH no If-Match")
@@ -133,8 +140,8 @@ def check_profile(s, token):
     check(status == 412 and data["first_name"] == "Alicia" and data["last_name"] == "Anderson",
           "stale If-Match: 412 + current customer", (status, data))
     check(headers2["ETag"] == headers["ETag"], "412 carries the current ETag")
-    status, headers3, data = s.call("PUT", "/api/profile/", {"first_name": "Alice", "id": 99, "username": "x",
-                                                            "is_staff": True}, token=token,
+    read_only = {"id": 99, "username": "x", "is_staff": True, "date_joined": "2000-01-01T00:00:00Z"}
+    status, headers3, data = s.call("PUT", "/api/profile/", {"first_name": "Alice", **read_only}, token=token,
                                     headers={"If-Match": headers2["ETag"]})
     check(status == 200 and data == me, "PUT subset with If-Match; read-only fields ignored", data)
     check(headers3["ETag"] == etag, "ETag is a function of the state")
@@ -312,6 +319,44 @@ def check_session_first(s):
     check(s.call("GET", "/api/profile/", token=token)[0] == 200, "session first: token still works")
 
 
+def check_many_customers(s, staff_token):
+    """The server was started with --customers 500: the 32 demo accounts and 500 generated ones."""
+    customers = []
+    path = "/api/customers/?page_size=100"
+    while path:
+        status, _, page = s.call("GET", path, token=staff_token)
+        if status != 200:
+            check(False, "list pages over many customers", (status, page))
+            return
+        if not customers:
+            check(page["count"] == 532 and len(page["results"]) == 100, "count 532, pages of 100",
+                  (page["count"], len(page["results"])))
+        customers += page["results"]
+        path = page["next"] and page["next"].replace(s.url, "")
+    generated = [c for c in customers if "." in c["username"]]  # demo accounts have no dot
+    usernames = {c["username"] for c in generated}
+    check(len(customers) == 532 and len(generated) == 500 and len(usernames) == 500,
+          "500 generated customers, distinct usernames", (len(customers), len(generated), len(usernames)))
+    check(not any(c["is_staff"] for c in generated), "generated customers are not staff")
+    check(len({c["last_name"] for c in generated}) > 100 and any(c["birth_date"] is None for c in generated)
+          and any(not c["first_name"].isascii() for c in generated), "generated names vary")
+    # The server's search must find exactly the customers whose fields contain the term.
+    target = next(c for c in generated if c["last_name"].isascii() and len(c["last_name"]) >= 5)
+    term = target["last_name"].lower()
+    expected = {c["id"] for c in customers
+                if any(term in c[f].lower() for f in ("username", "email", "first_name", "last_name"))}
+    status, _, found = s.call("GET", "/api/customers/?page_size=100&search=" + urllib.parse.quote(term),
+                              token=staff_token)
+    check(status == 200 and found["count"] == len(expected) == len(found["results"])
+          and {c["id"] for c in found["results"]} == expected and target["id"] in expected,
+          "search %r finds exactly the matching customers" % term, (expected, found))
+    _, _, by_joined = s.call("GET", "/api/customers/?page_size=100&ordering=-date_joined", token=staff_token)
+    ids = [c["id"] for c in by_joined["results"]]
+    check(ids != sorted(ids) and ids != sorted(ids, reverse=True), "date_joined order is not id order")
+    check(s.manage("seed_customers", "500").startswith("Created 0 customers"), "seed_customers rerun adds 0")
+    check(s.manage("seed_customers", "510").startswith("Created 10 customers"), "a larger N adds the rest")
+
+
 def running(pid):
     try:
         with open("/proc/%d/stat" % pid) as stat:
@@ -360,9 +405,10 @@ def main():
             check_envelope(e)
             check_jwt_expiry(e)
 
-            p = Server(root, "session", "PORTAL_SERVER_AUTH_FIRST=session")
+            p = Server(root, "session", "PORTAL_SERVER_AUTH_FIRST=session", customers=500)
             servers.append(p)
             check_session_first(p)
+            check_many_customers(p, p.login("support", "support-password-1"))
 
             check_owner_watch(root)
         finally:

@@ -1,16 +1,17 @@
 #!/usr/bin/python3
 """Start, stop and drive the portal reference server for tests.
 
-  serverctl.py start --state-dir DIR [--port N] [--demo] [--watch-pid PID | --watch-parent]
-                     [--env K=V ...]
+  serverctl.py start --state-dir DIR [--port N] [--demo] [--customers N]
+                     [--watch-pid PID | --watch-parent] [--env K=V ...]
   serverctl.py stop  --state-dir DIR
   serverctl.py exec  --state-dir DIR -- <manage.py arguments>
 
-`start` migrates DIR/db.sqlite3, optionally seeds the demo accounts, starts runserver on 127.0.0.1
-fully detached (own session, output in DIR/server.log, so no caller's pipe stays open), waits until
-it answers, writes DIR/server.pid and DIR/server.url and prints the URL. With --watch-pid (or
---watch-parent: the process that ran serverctl, such as ctest) the server also stops by itself once
-that process is gone, so a crashed or killed caller leaves no server behind.
+`start` migrates DIR/db.sqlite3, optionally seeds the demo accounts and N generated customers
+(seed_customers), starts runserver on 127.0.0.1 fully detached (own session, output in
+DIR/server.log, so no caller's pipe stays open), waits until it answers, writes DIR/server.pid and
+DIR/server.url and prints the URL. With --watch-pid (or --watch-parent: the process that ran
+serverctl, such as ctest) the server also stops by itself once that process is gone, so a crashed or
+killed caller leaves no server behind.
 """
 import argparse
 import json
@@ -179,6 +180,8 @@ def start(args):
     manage(env, "migrate", "--verbosity", "0")
     if args.demo:
         manage(env, "seed_demo")
+    if args.customers:
+        manage(env, "seed_customers", str(args.customers))
     attempts = 1 if args.port else 3  # a picked port may be taken before runserver binds it
     for _ in range(attempts):
         proc, result = launch(env, args.port or free_port(), state_dir)
@@ -226,6 +229,8 @@ def main():
     p.add_argument("--state-dir", required=True)
     p.add_argument("--port", type=int, default=0, help="0 or absent: a free loopback port")
     p.add_argument("--demo", action="store_true", help="run seed_demo")
+    p.add_argument("--customers", type=int, default=0, metavar="N",
+                   help="run seed_customers N (after seed_demo): N generated customers")
     watch = p.add_mutually_exclusive_group()
     watch.add_argument("--watch-pid", type=int, default=0, metavar="PID",
                        help="stop the server once process PID is gone")

@@ -1,7 +1,9 @@
 #include "faultserver.h"
 
 #include <QHostAddress>
+#include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <optional>
 
@@ -141,6 +143,12 @@ FaultServer::Response FaultServer::Response::of(Behaviour behaviour)
     return response;
 }
 
+FaultServer::Response &FaultServer::Response::delayedBy(int milliseconds)
+{
+    delayMs = milliseconds;
+    return *this;
+}
+
 FaultServer::Response &FaultServer::Response::withHeader(const QByteArray &name,
                                                          const QByteArray &value)
 {
@@ -189,6 +197,11 @@ void FaultServer::route(const QByteArray &path, const Response &response)
     m_routes.insert(path, response);
 }
 
+void FaultServer::route(const QByteArray &method, const QByteArray &path, const Response &response)
+{
+    m_routes.insert(method + ' ' + path, response);
+}
+
 void FaultServer::setDefaultResponse(const Response &response)
 {
     m_defaultResponse = response;
@@ -221,7 +234,25 @@ void FaultServer::onReadyRead(QTcpSocket *socket)
 
 void FaultServer::answer(QTcpSocket *socket, const Request &request)
 {
-    const Response response = m_routes.value(request.path(), m_defaultResponse);
+    const Response response = m_routes.value(request.method + ' ' + request.path(),
+                                             m_routes.value(request.path(), m_defaultResponse));
+    if (response.delayMs > 0) {
+        QPointer<QTcpSocket> target(socket);
+        QTimer::singleShot(response.delayMs, this, [this, target, response, request]() {
+            Response now = response;
+            now.delayMs = 0;
+            if (target && target->state() == QAbstractSocket::ConnectedState)
+                write(target, now);
+            Q_EMIT answered(request);
+        });
+        return;
+    }
+    write(socket, response);
+    Q_EMIT answered(request);
+}
+
+void FaultServer::write(QTcpSocket *socket, const Response &response)
+{
     switch (response.behaviour) {
     case Behaviour::Stall:
         return;

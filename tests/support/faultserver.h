@@ -53,12 +53,14 @@ public:
         Headers headers;
         QByteArray body;
         Behaviour behaviour = Behaviour::Respond;
+        int delayMs = 0; ///< Respond this much later (a slow server).
 
         static Response json(int status, const QByteArray &body);
         static Response raw(int status, const QByteArray &contentType, const QByteArray &body);
         static Response redirect(int status, const QUrl &location);
         static Response of(Behaviour behaviour);
         Response &withHeader(const QByteArray &name, const QByteArray &value);
+        Response &delayedBy(int milliseconds);
     };
 
     explicit FaultServer(QObject *parent = nullptr);
@@ -72,6 +74,8 @@ public:
 
     /// The answer for requests whose path (without the query) is @p path.
     void route(const QByteArray &path, const Response &response);
+    /// The answer for @p method requests to @p path (before route()'s for any method).
+    void route(const QByteArray &method, const QByteArray &path, const Response &response);
     /// The answer for every other request (a JSON 404 unless set).
     void setDefaultResponse(const Response &response);
 
@@ -81,11 +85,15 @@ public:
 
 Q_SIGNALS:
     void requestReceived(const portal::test::FaultServer::Request &request);
+    /// The answer to @p request was written (or, for a delayed one, would have been: the
+    /// client may have gone).
+    void answered(const portal::test::FaultServer::Request &request);
 
 private:
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
     void answer(QTcpSocket *socket, const Request &request);
+    void write(QTcpSocket *socket, const Response &response);
 
     QTcpServer m_server;
     QHash<QByteArray, Response> m_routes;

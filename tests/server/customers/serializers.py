@@ -16,8 +16,8 @@ def validate_not_in_future(value):
 class CustomerSerializer(serializers.ModelSerializer):
     class Meta:
         model = Customer
-        fields = ("id", "username") + EDITABLE_FIELDS + ("is_staff",)
-        read_only_fields = ("id", "username", "is_staff")
+        fields = ("id", "username") + EDITABLE_FIELDS + ("is_staff", "date_joined")
+        read_only_fields = ("id", "username", "is_staff", "date_joined")
         extra_kwargs = {"email": {"allow_blank": False}}
 
     def validate_birth_date(self, value):
