@@ -142,6 +142,11 @@ CustomerListModel::Status CustomerListModel::status() const
     return m_status;
 }
 
+bool CustomerListModel::isLoading() const
+{
+    return !m_call.isNull();
+}
+
 qint64 CustomerListModel::totalCount() const
 {
     return m_total;

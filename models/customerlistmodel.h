@@ -81,6 +81,8 @@ public:
     int sortColumn() const;
     Qt::SortOrder sortOrder() const;
     Status status() const;
+    /// True while a page (the first or a further one) is on its way.
+    bool isLoading() const;
     /// Customers matching the search on the server (-1 until the first page arrived).
     qint64 totalCount() const;
     /// Why the last request failed (meaningful while status() is Failed).

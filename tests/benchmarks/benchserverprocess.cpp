@@ -46,13 +46,13 @@ QString BenchServerProcess::script()
     return fromEnvironment("PORTAL_BENCHSERVER", QStringLiteral(PORTAL_BENCHSERVER_SCRIPT));
 }
 
-bool BenchServerProcess::start(QString *error)
+bool BenchServerProcess::start(QString *error, const QStringList &arguments)
 {
     if (!QFileInfo::exists(script())) {
         *error = QStringLiteral("benchserver.py not found at ") + script();
         return false;
     }
-    m_process.start(python(), {script()});
+    m_process.start(python(), QStringList{script()} + arguments);
     if (!m_process.waitForStarted(kStartTimeoutMs)) {
         *error = QStringLiteral("cannot start ") + python() + QStringLiteral(": ") +
                  m_process.errorString();

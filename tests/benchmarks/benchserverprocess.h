@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace portal::bench {
@@ -19,7 +20,8 @@ public:
     BenchServerProcess &operator=(const BenchServerProcess &) = delete;
 
     /// Starts the server and waits for its port. On failure returns false and sets @p error.
-    bool start(QString *error);
+    /// @p arguments go to benchserver.py after the script, e.g. {"--customers", "100000"}.
+    bool start(QString *error, const QStringList &arguments = {});
     /// http://127.0.0.1:<port>, empty before start() succeeded.
     QUrl url() const;
 

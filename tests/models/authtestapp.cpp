@@ -56,6 +56,42 @@ QByteArray tokenExists(const QString &token)
     return manage({QStringLiteral("token_exists"), token}).trimmed();
 }
 
+QString registerWithToken(ApiClient &api, const QString &username)
+{
+    const ApiResult result =
+        waitForCall(api.registerAccount(registrationJson(registrationFor(username))));
+    if (!result.ok())
+        return {};
+    const QString token = result.value().json.toObject().value(QLatin1String("token")).toString();
+    api.setToken(token);
+    return token;
+}
+
+bool setStaff(const QString &username, bool staff)
+{
+    const QByteArray answer = manage({QStringLiteral("set_staff"), username,
+                                      staff ? QStringLiteral("yes") : QStringLiteral("no")});
+    return answer.trimmed() == (staff ? QByteArray("staff yes") : QByteArray("staff no"));
+}
+
+QList<qint64> listedIds(const QString &search, const QString &ordering)
+{
+    const QJsonArray ids =
+        QJsonDocument::fromJson(
+            manage({QStringLiteral("list_customers"), QStringLiteral("--search=") + search,
+                    QStringLiteral("--ordering=") + ordering}))
+            .array();
+    QList<qint64> result;
+    for (const QJsonValue &id : ids)
+        result.append(id.toInteger());
+    return result;
+}
+
+QJsonArray serverHistory(const QString &username)
+{
+    return QJsonDocument::fromJson(manage({QStringLiteral("customer_history"), username})).array();
+}
+
 ApiResult patchAsOtherClient(const QUrl &server, const QString &username, const QJsonObject &body)
 {
     ApiClient other;

@@ -4,7 +4,9 @@
 #include "authstatemanager.h"
 #include "tokenstore.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QSettings>
 #include <QString>
 #include <QUrl>
@@ -39,6 +41,18 @@ QJsonObject serverCustomer(const QString &username);
 
 /// "yes" or "no": whether the fixture server knows @p token (manage.py token_exists).
 QByteArray tokenExists(const QString &token);
+
+/// Registers @p username on @p api's server and gives @p api its token; empty on failure.
+QString registerWithToken(ApiClient &api, const QString &username);
+
+/// Makes @p username support staff on the fixture server, or takes it away (manage.py set_staff).
+bool setStaff(const QString &username, bool staff);
+
+/// The ids GET /api/customers/ lists for @p search and @p ordering, from the fixture database.
+QList<qint64> listedIds(const QString &search, const QString &ordering);
+
+/// @p username's staff edit history as the fixture server has it (newest first).
+QJsonArray serverHistory(const QString &username);
 
 /// A second client of the same account changes the profile behind the manager's back.
 ApiResult patchAsOtherClient(const QUrl &server, const QString &username, const QJsonObject &body);
