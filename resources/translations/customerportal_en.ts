@@ -14,4 +14,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>portal::CustomersPage</name>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -78,6 +78,8 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void loadsTheLocalesTranslation_data();
     void loadsTheLocalesTranslation();
+    void customerCount_data();
+    void customerCount();
     void germanCoversEveryLayer_data();
     void germanCoversEveryLayer();
     void germanPluralForms();
@@ -142,6 +144,34 @@ void TestTranslations::englishPlurals()
     QCOMPARE(QCoreApplication::translate("ApiError", "Too many attempts. Try again in %n seconds.",
                                          nullptr, seconds),
              text);
+}
+
+void TestTranslations::customerCount_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("text");
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const QLocale german(QLocale::German, QLocale::Germany);
+    QTest::newRow("English, one") << english << 1 << "1 customer";
+    QTest::newRow("English, none") << english << 0 << "0 customers";
+    QTest::newRow("English, many, grouped") << english << 100012 << "100,012 customers";
+    QTest::newRow("German, one") << german << 1 << "1 Kunde";
+    QTest::newRow("German, many, grouped") << german << 100012 << "100.012 Kunden";
+}
+
+void TestTranslations::customerCount()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(int, count);
+    QFETCH(QString, text);
+    const Translations translations(locale);
+    const QLocale previous;
+    QLocale::setDefault(locale); // %Ln formats with the default locale.
+    const QString shown =
+        QCoreApplication::translate("portal::CustomersPage", "%Ln customer(s)", nullptr, count);
+    QLocale::setDefault(previous);
+    QCOMPARE(shown, text);
 }
 
 void TestTranslations::germanCoversEveryLayer_data()

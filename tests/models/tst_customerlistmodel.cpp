@@ -149,8 +149,9 @@ void tst_CustomerListModel::searchAndOrderMatchTheDatabase_data()
     QTest::newRow("miller by username, descending")
         << QStringLiteral("Miller") << int(CustomerListModel::UsernameColumn) << Qt::DescendingOrder
         << QStringLiteral("-username,-id");
-    QTest::newRow("example.org by email")
-        << QStringLiteral("example.org") << int(CustomerListModel::EmailColumn)
+    // Searches only the seeded customers match: accounts other tests create meanwhile never do.
+    QTest::newRow("example.net by email")
+        << QStringLiteral("example.net") << int(CustomerListModel::EmailColumn)
         << Qt::AscendingOrder << QStringLiteral("email,id");
     QTest::newRow("customer by joined, newest first")
         << QStringLiteral("customer") << int(CustomerListModel::JoinedColumn) << Qt::DescendingOrder
@@ -184,13 +185,14 @@ void tst_CustomerListModel::searchAndOrderMatchTheDatabase()
 
 void tst_CustomerListModel::serverPageSizeIsObeyed()
 {
-    // The reference server caps pages at 100: asking for 500 gets 100 rows a page.
+    // The reference server caps pages at 100: asking for 500 gets 100 rows a page (the fixture
+    // has over a hundred seeded customers at example.net).
     m_model->setRequestedPageSize(500);
     QSignalSpy pages(m_model.get(), &CustomerListModel::pageLoaded);
-    m_model->setSearch(QStringLiteral("example"));
+    m_model->setSearch(QStringLiteral("example.net"));
     QVERIFY(pages.wait(kWaitMs));
     QCOMPARE(pages.at(0).at(1).toInt(), 100);
-    QVERIFY(m_model->totalCount() > 200);
+    QVERIFY(m_model->totalCount() > 100);
     QVERIFY(settled(*m_model));
     while (m_model->canFetchMore({})) {
         m_model->fetchMore({});
@@ -198,9 +200,9 @@ void tst_CustomerListModel::serverPageSizeIsObeyed()
         QVERIFY(!m_model->canFetchMore({})); // One page at a time.
         QVERIFY(settled(*m_model));
     }
-    const QList<qint64> expected = listedIds(QStringLiteral("example"), QStringLiteral("id"));
+    const QList<qint64> expected = listedIds(QStringLiteral("example.net"), QStringLiteral("id"));
     QCOMPARE(idsOf(*m_model), expected);
-    QVERIFY(pages.count() >= 3);
+    QVERIFY(pages.count() >= 2);
     for (int i = 0; i < pages.count(); ++i) {
         QCOMPARE(pages.at(i).at(0).toInt(), i * 100);
         if (i + 1 < pages.count())
