@@ -279,15 +279,9 @@ void CustomerEditPage::onConflict(const Customer &theirs, const CustomerChanges 
 void CustomerEditPage::onSaveFailed(const ApiError &error)
 {
     setBusy(false);
-    if (error.kind == ErrorKind::Validation) {
-        QStringList elsewhere = error.nonFieldErrors;
-        elsewhere += m_form->showServerErrors(error.fieldErrors);
-        banner()->showError(elsewhere.isEmpty() ? error.userMessage()
-                                                : elsewhere.join(QLatin1Char(' ')));
+    banner()->showError(m_form->showSaveError(error));
+    if (error.kind == ErrorKind::Validation) // A keyboard user lands on the field to correct.
         restoreFocus(m_form->firstInputInError());
-        return;
-    }
-    banner()->showError(error.userMessage());
 }
 
 void CustomerEditPage::onLoadFailed(const ApiError &error)

@@ -183,6 +183,15 @@ QStringList CustomerForm::showServerErrors(const QHash<QString, QStringList> &er
     return elsewhere;
 }
 
+QString CustomerForm::showSaveError(const ApiError &error)
+{
+    if (error.kind != ErrorKind::Validation)
+        return error.userMessage();
+    QStringList elsewhere = error.nonFieldErrors;
+    elsewhere += showServerErrors(error.fieldErrors);
+    return elsewhere.isEmpty() ? error.userMessage() : elsewhere.join(QLatin1Char(' '));
+}
+
 void CustomerForm::clearFieldErrors()
 {
     for (const Row &row : std::as_const(m_rows))

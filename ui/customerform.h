@@ -1,6 +1,7 @@
 #pragma once
 
 #include "customer.h"
+#include "apierror.h"
 #include "customerchanges.h"
 #include "validation.h"
 
@@ -53,6 +54,11 @@ public:
     void showFieldErrors(const FieldErrors &errors);
     /// Shows the server's messages next to their fields; returns those for fields not on the form.
     QStringList showServerErrors(const QHash<QString, QStringList> &errors);
+    /**
+     * A failed save: a validation error's field messages go next to their fields, and the
+     * sentence for the page's banner is returned (the form-level messages, or the error's own).
+     */
+    QString showSaveError(const ApiError &error);
     void clearFieldErrors();
 
     /// The input for a wire field name ("username", "email", "first_name", "last_name",

@@ -240,15 +240,9 @@ void ProfilePage::onConflict()
 void ProfilePage::onSaveFailed(const ApiError &error)
 {
     setBusy(false);
-    if (error.kind == ErrorKind::Validation) {
-        QStringList elsewhere = error.nonFieldErrors;
-        elsewhere += m_form->showServerErrors(error.fieldErrors);
-        banner()->showError(elsewhere.isEmpty() ? error.userMessage()
-                                                : elsewhere.join(QLatin1Char(' ')));
+    banner()->showError(m_form->showSaveError(error));
+    if (error.kind == ErrorKind::Validation) // A keyboard user lands on the field to correct.
         restoreFocus(m_form->firstInputInError());
-        return;
-    }
-    banner()->showError(error.userMessage());
 }
 
 void ProfilePage::onRefreshFailed(const ApiError &error)
