@@ -31,9 +31,12 @@ QVariant CustomerHistoryModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole)
         return {};
     const QString when = QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat);
-    const QString who = entry.author.isEmpty() ? tr("a deleted account") : entry.author;
+    const QString changes = describeChanges(entry).join(QLatin1Char('\n'));
+    if (entry.author.isEmpty())
+        //: %1 is a date and time, %2 one line per changed field; the author's account is gone.
+        return tr("%1 by a deleted account\n%2").arg(when, changes);
     //: %1 is a date and time, %2 the staff member's username, %3 one line per changed field.
-    return tr("%1 by %2\n%3").arg(when, who, describeChanges(entry).join(QLatin1Char('\n')));
+    return tr("%1 by %2\n%3").arg(when, entry.author, changes);
 }
 
 HistoryEntry CustomerHistoryModel::entryAt(int row) const

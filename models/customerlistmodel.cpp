@@ -79,6 +79,7 @@ QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation,
     case BirthDateColumn:
         return tr("Birth date");
     case JoinedColumn:
+        //: Column header: the date the customer's account was created.
         return tr("Joined");
     default:
         return {};

@@ -51,10 +51,11 @@ ConflictDialog::ConflictDialog(const Customer &startedFrom, const Customer &thei
     m_takeTheirs->setToolTip(tr("Discard your edits and show their version"));
     m_keepEditing->setToolTip(tr("Close this and keep editing; nothing is sent"));
 
-    auto *message =
-        new QLabel(tr("Someone else changed %1 while you were editing. Nothing has been saved yet. "
-                      "Compare the values and choose what to keep.")
-                       .arg(theirs.username));
+    auto *message = new QLabel(
+        //: %1 is the customer's username.
+        tr("Someone else changed this customer (%1) while you were editing. Nothing has been "
+           "saved yet. Compare the values and choose what to keep.")
+            .arg(theirs.username));
     message->setObjectName(QStringLiteral("conflictMessage"));
     message->setTextFormat(Qt::PlainText);
     message->setWordWrap(true);

@@ -61,6 +61,7 @@ CustomerEditPage::CustomerEditPage(AuthStateManager *auth, ApiClient *api, QWidg
                 m_editor->setCustomerId(id);
                 m_history->clear();
                 m_form->setCustomer(Customer());
+                setHeading(pageName());
                 banner()->clear();
                 setBusy(false);
             });
@@ -75,7 +76,7 @@ void CustomerEditPage::buildButtons()
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_save->setToolTip(m_save->shortcut().toString(QKeySequence::NativeText));
     m_cancel->setToolTip(
-        tr("Drop your edits (%1)").arg(m_cancel->shortcut().toString(QKeySequence::NativeText)));
+        tr("Discard your edits (%1)").arg(m_cancel->shortcut().toString(QKeySequence::NativeText)));
     m_back->setToolTip(tr("Back to the list of customers"));
     m_save->setDefault(true);
 
@@ -308,6 +309,7 @@ void CustomerEditPage::showHeading()
 {
     const Customer &record = m_editor->record();
     const QString name = record.displayName();
+    //: The heading: %1 is the customer's name, %2 their username.
     setHeading(name == record.username ? name : tr("%1 (%2)").arg(name, record.username));
 }
 

@@ -76,7 +76,8 @@ CustomersPage::CustomersPage(CustomerListModel *model, QWidget *parent)
     buttons->addWidget(m_open);
     buttons->addWidget(m_retry);
     buttons->addStretch(1);
-    m_open->setToolTip(tr("Open the selected customer (Enter)"));
+    m_open->setToolTip(tr("Open the selected customer (%1)")
+                           .arg(QKeySequence(Qt::Key_Enter).toString(QKeySequence::NativeText)));
     m_retry->setVisible(false);
 
     m_debounce->setSingleShot(true);
@@ -174,6 +175,12 @@ void CustomersPage::searchNow()
 {
     m_debounce->stop();
     m_model->setSearch(m_search->text());
+}
+
+void CustomersPage::reset()
+{
+    m_search->clear();
+    m_debounce->stop(); // clear() changed the text, which started the pause.
 }
 
 void CustomersPage::openCurrent()

@@ -48,6 +48,8 @@ public Q_SLOTS:
     void activate();
     /// Sends the typed search now, without waiting for the pause.
     void searchNow();
+    /// Forgets the typed search (someone else is signing in); the list loads on activate().
+    void reset();
     /// Opens the current row's customer (openRequested()).
     void openCurrent();
 

@@ -324,6 +324,10 @@ namespace portal {
 
 void MainWindow::showSignedIn()
 {
+    const QString owner = originOf(m_auth->server()) + QLatin1Char(' ') + m_auth->username();
+    if (owner != m_staffOwner)
+        m_customers->reset(); // Another user's search is not theirs to see.
+    m_staffOwner = owner;
     // Where the work was when the session ended comes first: a staff editor's draft, then the
     // profile's; otherwise staff land on Customers and customers on their profile.
     if (m_auth->isStaff() && m_customerEdit->restoreDraft()) {

@@ -116,6 +116,8 @@ private:
     QActionGroup *m_appearanceGroup = nullptr;
     QPointer<ServerDialog> m_serverDialog;
     AuthStateManager::State m_lastState;
+    /// Whose work the staff pages hold ("origin username"): someone else signing in starts afresh.
+    QString m_staffOwner;
     bool m_wantsRegister = false;
     bool m_closeConfirmed = false;
 };

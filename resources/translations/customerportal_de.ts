@@ -181,12 +181,144 @@
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <source>Your edits to the profile have not been saved.</source>
-        <translation>Ihre Änderungen am Profil wurden nicht gespeichert.</translation>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Your edits have not been saved.</source>
+        <translation>Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ConflictDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine Version behalten</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Andere Version übernehmen</translation>
     </message>
     <message>
         <source>Keep editing</source>
         <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Save your changed fields on top of their version</source>
+        <translation>Ihre geänderten Felder in die andere Version übernehmen und speichern</translation>
+    </message>
+    <message>
+        <source>Discard your edits and show their version</source>
+        <translation>Ihre Änderungen verwerfen und die andere Version anzeigen</translation>
+    </message>
+    <message>
+        <source>Close this and keep editing; nothing is sent</source>
+        <translation>Schließen und weiter bearbeiten; es wird nichts gesendet</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>You started from</source>
+        <translation>Ihr Ausgangswert</translation>
+    </message>
+    <message>
+        <source>Theirs now</source>
+        <translation>Andere Version (jetzt)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihre Version</translation>
+    </message>
+    <message>
+        <source>Someone else changed this customer (%1) while you were editing. Nothing has been saved yet. Compare the values and choose what to keep.</source>
+        <extracomment>%1 is the customer&apos;s username.</extracomment>
+        <translation>Jemand anderes hat diesen Kunden (%1) geändert, während Sie ihn bearbeitet haben. Es wurde noch nichts gespeichert. Vergleichen Sie die Werte und wählen Sie, was erhalten bleiben soll.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::CustomerEditPage</name>
+    <message>
+        <source>Edit customer</source>
+        <translation>Kundendaten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Back to customers</source>
+        <translation>&amp;Zurück zu den Kunden</translation>
+    </message>
+    <message>
+        <source>You have unsaved changes from your last session. Review and save them.</source>
+        <translation>Sie haben ungespeicherte Änderungen aus Ihrer letzten Sitzung. Prüfen und speichern Sie sie.</translation>
+    </message>
+    <message>
+        <source>Back to the list of customers</source>
+        <translation>Zurück zur Kundenliste</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>No staff edits yet.</source>
+        <translation>Noch keine Änderungen durch den Support.</translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: %1</source>
+        <translation>Der Verlauf konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no field was changed.</source>
+        <translation>Nichts zu speichern: Es wurde kein Feld geändert.</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes to this customer?</source>
+        <translation>Ungespeicherte Änderungen an diesen Kundendaten verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard and go back</source>
+        <translation>Verwerfen und zurückgehen</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Showing their version. Your edits were discarded.</source>
+        <translation>Die andere Version wird angezeigt. Ihre Änderungen wurden verworfen.</translation>
+    </message>
+    <message>
+        <source>Your edits are kept and nothing was sent. Saving will put your changed fields on top of their version.</source>
+        <translation>Ihre Änderungen bleiben erhalten, und es wurde nichts gesendet. Beim Speichern werden Ihre geänderten Felder in die andere Version übernommen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>The heading: %1 is the customer&apos;s name, %2 their username.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Discard your edits (%1)</source>
+        <translation>Ihre Änderungen verwerfen (%1)</translation>
     </message>
 </context>
 <context>
@@ -214,6 +346,130 @@
     <message>
         <source>Not set</source>
         <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>portal::CustomerHistoryModel</name>
+    <message>
+        <source>%1 by %2
+%3</source>
+        <extracomment>%1 is a date and time, %2 the staff member&apos;s username, %3 one line per changed field.</extracomment>
+        <translation>%1 von %2
+%3</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <extracomment>A changed field: %1 its label, %2 the old value, %3 the new value.</extracomment>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 by a deleted account
+%2</source>
+        <extracomment>%1 is a date and time, %2 one line per changed field; the author&apos;s account is gone.</extracomment>
+        <translation>%1 von einem gelöschten Konto
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>portal::CustomerListModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <extracomment>Column header: the date the customer&apos;s account was created.</extracomment>
+        <translation>Registriert</translation>
+    </message>
+</context>
+<context>
+    <name>portal::CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Name, username or email</source>
+        <translation>Name, Benutzername oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Search customers (%1)</source>
+        <translation>Kunden suchen (%1)</translation>
+    </message>
+    <message>
+        <source>Loading customers…</source>
+        <translation>Kunden werden geladen …</translation>
+    </message>
+    <message>
+        <source>The customers could not be loaded.</source>
+        <translation>Die Kundenliste konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>There are no customers yet.</source>
+        <translation>Es gibt noch keine Kunden.</translation>
+    </message>
+    <message>
+        <source>No customers match “%1”.</source>
+        <translation>Zu „%1“ wurden keine Kunden gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the selected customer (%1)</source>
+        <translation>Ausgewählten Kunden öffnen (%1)</translation>
     </message>
 </context>
 <context>
@@ -336,12 +592,63 @@ Lizenz: MIT-Lizenz.</translation>
         <source>Signing out…</source>
         <translation>Abmeldung läuft …</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes to this customer?</source>
+        <translation>Ungespeicherte Änderungen an diesen Kundendaten verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard and leave</source>
+        <translation>Verwerfen und Seite verlassen</translation>
+    </message>
+    <message>
+        <source>Your account no longer has support staff access.</source>
+        <translation>Ihr Konto hat keinen Support-Zugriff mehr.</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and sign out?</source>
+        <translation>Ungespeicherte Änderungen verwerfen und abmelden?</translation>
+    </message>
+    <message>
+        <source>Discard and sign out</source>
+        <translation>Verwerfen und abmelden</translation>
+    </message>
 </context>
 <context>
     <name>portal::MessageBanner</name>
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>portal::NavigationBar</name>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>Mein Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>&amp;Kunden</translation>
+    </message>
+    <message>
+        <source>My &amp;profile</source>
+        <translation>Mein &amp;Profil</translation>
+    </message>
+    <message>
+        <source>All customers (%1)</source>
+        <translation>Alle Kunden (%1)</translation>
+    </message>
+    <message>
+        <source>Your own profile (%1)</source>
+        <translation>Ihr eigenes Profil (%1)</translation>
     </message>
 </context>
 <context>
