@@ -604,6 +604,8 @@ void TestStaffWindow::draftIsNotShownToAnotherStaffMember()
     QCOMPARE(m_window->currentPage(), m_window->customersPage());
     QVERIFY(!m_app->auth()->hasDraft()); // Discarded unseen.
     QVERIFY(editor->form()->input(QStringLiteral("first_name"))->text().isEmpty());
+    QVERIFY(m_window->customersPage()->searchEdit()->text().isEmpty()); // Not their search.
+    QCOMPARE(m_window->customersPage()->model()->search(), QString());
 }
 
 QTEST_MAIN(TestStaffWindow)
