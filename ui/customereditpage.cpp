@@ -12,6 +12,7 @@
 #include <QDate>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -47,6 +48,9 @@ CustomerEditPage::CustomerEditPage(AuthStateManager *auth, ApiClient *api, QWidg
             banner()->showInfo(tr("You have unsaved changes from your last session. Review and "
                                   "save them."));
         }
+        // Keyboard and screen reader users start at the first field they can change.
+        if (std::exchange(m_focusFirstField, false))
+            restoreFocus(m_form->input(QStringLiteral("email")));
     });
     connect(m_editor, &CustomerEditor::loadFailed, this, &CustomerEditPage::onLoadFailed);
     connect(m_editor, &CustomerEditor::saved, this, &CustomerEditPage::onSaved);
@@ -54,16 +58,7 @@ CustomerEditPage::CustomerEditPage(AuthStateManager *auth, ApiClient *api, QWidg
     connect(m_editor, &CustomerEditor::saveFailed, this, &CustomerEditPage::onSaveFailed);
     connect(auth, &AuthStateManager::sessionEnding, this,
             [this](AuthStateManager::SignOutReason reason) {
-                if (reason == AuthStateManager::SignOutReason::SessionExpired)
-                    keepDraft();
-                // Nothing of one staff user's work stays on screen for whoever signs in next.
-                const qint64 id = m_editor->customerId();
-                m_editor->setCustomerId(id);
-                m_history->clear();
-                m_form->setCustomer(Customer());
-                setHeading(pageName());
-                banner()->clear();
-                setBusy(false);
+                suspend(reason == AuthStateManager::SignOutReason::SessionExpired);
             });
 }
 
@@ -146,6 +141,7 @@ void CustomerEditPage::openCustomer(const Customer &customer)
     m_editor->setRecord(customer, {});
     m_form->setCustomer(customer);
     banner()->clear();
+    m_focusFirstField = true;
     setBusy(true);
     m_editor->load();
     m_history->load(customer.id);
@@ -165,10 +161,31 @@ bool CustomerEditPage::restoreDraft()
     if (!draft)
         return false;
     m_pendingDraft = std::move(draft);
+    m_focusFirstField = true;
     setBusy(true);
     m_editor->load();
     m_history->load(id);
     return true;
+}
+
+void CustomerEditPage::suspend(bool keepEdits)
+{
+    if (keepEdits)
+        keepDraft();
+    if (m_conflict) {
+        QObject::disconnect(m_conflict, nullptr, this, nullptr);
+        m_conflict->close();
+    }
+    // Nothing of one staff user's work stays on screen for whoever signs in next; the customer's
+    // id stays, so restoreDraft() can reopen it for the same user.
+    m_editor->setCustomerId(m_editor->customerId());
+    m_pendingDraft.reset();
+    m_focusFirstField = false;
+    m_history->clear();
+    m_form->setCustomer(Customer());
+    setHeading(pageName());
+    banner()->clear();
+    setBusy(false);
 }
 
 void CustomerEditPage::keepDraft()

@@ -43,6 +43,11 @@ public:
     bool restoreDraft();
     /// Keeps the unsaved edits as a draft (the session ends, or staff access went away).
     void keepDraft();
+    /**
+     * Leaves the customer: with @p keepEdits the unsaved edits become a draft first. Closes any
+     * conflict dialog and empties the page (its customer id stays for restoreDraft()).
+     */
+    void suspend(bool keepEdits);
 
     bool hasUnsavedChanges() const;
     CustomerForm *form() const { return m_form; }
@@ -93,6 +98,8 @@ private:
     /// Changes to lay over the record once it has loaded (a draft after signing in again).
     std::optional<CustomerChanges> m_pendingDraft;
     bool m_busyNow = false;
+    /// Once the record has loaded, the keyboard focus goes to the first field that can change.
+    bool m_focusFirstField = false;
 };
 
 } // namespace portal

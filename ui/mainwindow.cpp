@@ -370,9 +370,8 @@ void MainWindow::showMyProfile()
 
 void MainWindow::openCustomer(const Customer &customer)
 {
-    m_customerEdit->openCustomer(customer);
     showPage(m_customerEdit);
-    m_customerEdit->form()->input(QStringLiteral("email"))->setFocus(Qt::OtherFocusReason);
+    m_customerEdit->openCustomer(customer); // Focuses the first field once the record is in.
 }
 
 void MainWindow::leaveEditor(const std::function<void()> &leave)
@@ -391,7 +390,7 @@ void MainWindow::leaveEditor(const std::function<void()> &leave)
 void MainWindow::onStaffAccessLost()
 {
     // What was typed for a customer is kept, as on an expired session, in case access returns.
-    m_customerEdit->keepDraft();
+    m_customerEdit->suspend(true);
     m_customerList->clear();
     const bool onStaffPage = currentPage() == m_customers || currentPage() == m_customerEdit;
     updateNavigation();

@@ -309,6 +309,8 @@ void TestStaffWindow::searchShowsCountAndOpensWithEnter()
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Edit customer — Customer Portal"));
     QTRY_VERIFY_WITH_TIMEOUT(!editor->editor()->etag().isEmpty(), kWaitMs);
     QCOMPARE(editor->form()->input(QStringLiteral("last_name"))->text(), ada.lastName);
+    // The keyboard starts at the first field that can change.
+    QTRY_COMPARE(QApplication::focusWidget(), editor->form()->input(QStringLiteral("email")));
     QCOMPARE(accessibleName(editor->historyView()), QStringLiteral("History"));
     // The same form as the profile, with the same field names.
     const QList<QPair<QString, QString>> fields{
