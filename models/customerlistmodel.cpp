@@ -8,6 +8,22 @@
 
 namespace portal {
 
+namespace {
+
+/// The locale's short date with a four-digit year: "12.04.1990", never "12.04.90".
+QString shortDate(const QDate &date)
+{
+    if (!date.isValid())
+        return {};
+    const QLocale locale;
+    QString format = locale.dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return locale.toString(date, format);
+}
+
+} // namespace
+
 CustomerListModel::CustomerListModel(ApiClient *api, QObject *parent)
     : QAbstractTableModel(parent)
     , m_api(api)
@@ -39,7 +55,6 @@ QVariant CustomerListModel::data(const QModelIndex &index, int role) const
         return customer.id;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole)
         return {};
-    const QLocale locale;
     switch (index.column()) {
     case IdColumn:
         return role == Qt::DisplayRole ? QVariant(customer.id)
@@ -51,13 +66,9 @@ QVariant CustomerListModel::data(const QModelIndex &index, int role) const
     case EmailColumn:
         return customer.email;
     case BirthDateColumn:
-        return customer.birthDate.isValid()
-                   ? locale.toString(customer.birthDate, QLocale::ShortFormat)
-                   : QString();
+        return shortDate(customer.birthDate);
     case JoinedColumn:
-        return customer.dateJoined.isValid()
-                   ? locale.toString(customer.dateJoined.toLocalTime().date(), QLocale::ShortFormat)
-                   : QString();
+        return shortDate(customer.dateJoined.toLocalTime().date());
     default:
         return {};
     }
@@ -65,6 +76,8 @@ QVariant CustomerListModel::data(const QModelIndex &index, int role) const
 
 QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && !isSortable(section))
+        return tr("The server cannot sort by this column.");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -183,15 +196,7 @@ void CustomerListModel::setSearch(const QString &text)
 
 void CustomerListModel::reload()
 {
-    ++m_generation;
-    abortCall();
-    if (!m_rows.isEmpty()) {
-        beginResetModel();
-        m_rows.clear();
-        endResetModel();
-    }
-    m_pagesLoaded = 0;
-    m_hasNext = false;
+    forgetRows();
     setTotalCount(-1);
     request(1);
 }
@@ -207,20 +212,30 @@ void CustomerListModel::updateCustomer(const Customer &customer)
 
 void CustomerListModel::clear()
 {
-    ++m_generation;
-    abortCall();
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-    m_pagesLoaded = 0;
-    m_hasNext = false;
+    forgetRows();
     m_search.clear();
     setTotalCount(-1);
     setStatus(Status::Idle);
 }
 
+void CustomerListModel::forgetRows()
+{
+    // The paging state goes first: a view answers the reset by asking for more at once, and it
+    // must find nothing to fetch rather than the old query's next page.
+    ++m_generation;
+    abortCall();
+    m_pagesLoaded = 0;
+    m_hasNext = false;
+    if (!m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+    }
+}
+
 void CustomerListModel::request(int page)
 {
+    abortCall(); // One request at a time, whoever asked.
     CustomerPageQuery query;
     query.search = m_search;
     query.ordering = ordering();
@@ -259,6 +274,10 @@ void CustomerListModel::onPage(int page, const ApiResult &result)
 
 void CustomerListModel::applyPage(int page, const CustomerPage &answer)
 {
+    if (page != m_pagesLoaded + 1) { // Pages are appended strictly in order.
+        qCWarning(lcNetwork) << "customer page" << page << "arrived out of turn; dropped";
+        return;
+    }
     // The server's figures decide: an empty page ends the list even if it names a next one.
     m_hasNext = answer.hasNext && !answer.results.isEmpty();
     m_pagesLoaded = page;

@@ -115,6 +115,7 @@ private:
     void onPage(int page, const ApiResult &result);
     void applyPage(int page, const CustomerPage &answer);
     void abortCall();
+    void forgetRows();
     void setStatus(Status status);
     void setTotalCount(qint64 count);
     QString ordering() const;

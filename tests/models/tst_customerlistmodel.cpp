@@ -72,6 +72,7 @@ private Q_SLOTS:
     void searchAndOrderMatchTheDatabase_data();
     void searchAndOrderMatchTheDatabase();
     void serverPageSizeIsObeyed();
+    void reorderingWhileScrolledStartsAtTheFirstPage();
     void nothingFound();
     void birthDateIsNotSortable();
     void slowOlderAnswerNeverOverwritesNewer();
@@ -208,6 +209,27 @@ void tst_CustomerListModel::serverPageSizeIsObeyed()
         if (i + 1 < pages.count())
             QCOMPARE(pages.at(i).at(1).toInt(), 100);
     }
+}
+
+void tst_CustomerListModel::reorderingWhileScrolledStartsAtTheFirstPage()
+{
+    // A view asks for more rows as soon as the model resets (its scroll bar is at the end):
+    // the new order must still start at its first page, with no page of the old order mixed in.
+    m_model->setRequestedPageSize(10);
+    QSignalSpy pages(m_model.get(), &CustomerListModel::pageLoaded);
+    m_model->setSearch(QStringLiteral("example.net"));
+    QVERIFY(pages.wait(kWaitMs));
+    while (settled(*m_model) && m_model->rowCount() < 30 && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    QVERIFY(m_model->rowCount() >= 30);
+    connect(m_model.get(), &QAbstractItemModel::modelReset, this,
+            [this]() { m_model->fetchMore({}); });
+    m_model->sort(CustomerListModel::NameColumn, Qt::AscendingOrder);
+    QVERIFY(settled(*m_model));
+    const QList<qint64> expected =
+        listedIds(QStringLiteral("example.net"), QStringLiteral("last_name,first_name,id"));
+    QVERIFY(m_model->rowCount() >= 10);
+    QCOMPARE(idsOf(*m_model), expected.mid(0, m_model->rowCount()));
 }
 
 void tst_CustomerListModel::nothingFound()
