@@ -202,6 +202,11 @@ void FaultServer::route(const QByteArray &method, const QByteArray &path, const 
     m_routes.insert(method + ' ' + path, response);
 }
 
+void FaultServer::route(const QByteArray &path, std::function<Response(const Request &)> handler)
+{
+    m_handlers.insert(path, std::move(handler));
+}
+
 void FaultServer::setDefaultResponse(const Response &response)
 {
     m_defaultResponse = response;
@@ -234,8 +239,12 @@ void FaultServer::onReadyRead(QTcpSocket *socket)
 
 void FaultServer::answer(QTcpSocket *socket, const Request &request)
 {
-    const Response response = m_routes.value(request.method + ' ' + request.path(),
-                                             m_routes.value(request.path(), m_defaultResponse));
+    const auto handler = m_handlers.constFind(request.path());
+    const Response response =
+        handler != m_handlers.constEnd()
+            ? (*handler)(request)
+            : m_routes.value(request.method + ' ' + request.path(),
+                             m_routes.value(request.path(), m_defaultResponse));
     if (response.delayMs > 0) {
         QPointer<QTcpSocket> target(socket);
         QTimer::singleShot(response.delayMs, this, [this, target, response, request]() {

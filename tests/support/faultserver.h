@@ -8,6 +8,8 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace portal::test {
@@ -76,6 +78,8 @@ public:
     void route(const QByteArray &path, const Response &response);
     /// The answer for @p method requests to @p path (before route()'s for any method).
     void route(const QByteArray &method, const QByteArray &path, const Response &response);
+    /// The answer for requests to @p path is what @p handler makes of each (a server with logic).
+    void route(const QByteArray &path, std::function<Response(const Request &)> handler);
     /// The answer for every other request (a JSON 404 unless set).
     void setDefaultResponse(const Response &response);
 
@@ -97,6 +101,7 @@ private:
 
     QTcpServer m_server;
     QHash<QByteArray, Response> m_routes;
+    QHash<QByteArray, std::function<Response(const Request &)>> m_handlers;
     Response m_defaultResponse;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<Request> m_requests;
