@@ -196,7 +196,12 @@ void CustomerListModel::setSearch(const QString &text)
 
 void CustomerListModel::reload()
 {
-    forgetRows();
+    // The rows on screen stay until the new query's first page replaces them (no blank flash),
+    // but nothing more of the old query is ever fetched or applied.
+    ++m_generation;
+    abortCall();
+    m_pagesLoaded = 0;
+    m_hasNext = false;
     setTotalCount(-1);
     request(1);
 }
@@ -220,7 +225,7 @@ void CustomerListModel::clear()
 
 void CustomerListModel::forgetRows()
 {
-    // The paging state goes first: a view answers the reset by asking for more at once, and it
+    // The paging state goes first: a view answers a reset by asking for more at once, and it
     // must find nothing to fetch rather than the old query's next page.
     ++m_generation;
     abortCall();
@@ -268,6 +273,8 @@ void CustomerListModel::onPage(int page, const ApiResult &result)
     if (m_lastError.kind == ErrorKind::Cancelled)
         return;
     qCInfo(lcNetwork) << "customer page" << page << "failed:" << errorKindName(m_lastError.kind);
+    if (page == 1) // The old query's rows must not pass for the new one's.
+        forgetRows();
     setStatus(Status::Failed);
     Q_EMIT loadFailed(m_lastError);
 }
@@ -281,8 +288,12 @@ void CustomerListModel::applyPage(int page, const CustomerPage &answer)
     // The server's figures decide: an empty page ends the list even if it names a next one.
     m_hasNext = answer.hasNext && !answer.results.isEmpty();
     m_pagesLoaded = page;
-    const int first = int(m_rows.size());
-    if (!answer.results.isEmpty()) {
+    const int first = page == 1 ? 0 : int(m_rows.size());
+    if (page == 1) { // A new query's first page replaces whatever was shown.
+        beginResetModel();
+        m_rows = answer.results;
+        endResetModel();
+    } else if (!answer.results.isEmpty()) {
         beginInsertRows({}, first, first + int(answer.results.size()) - 1);
         m_rows.append(answer.results);
         endInsertRows();

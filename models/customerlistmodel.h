@@ -21,7 +21,8 @@ struct CustomerPage;
  * what the server answers (count, next, the length of results).
  *
  * A new search or ordering aborts the request in flight, and any answer of an older query is
- * dropped, so rows never arrive out of order.
+ * dropped, so rows never arrive out of order. The rows shown stay until the new query's first page
+ * replaces them (a model reset), so a search does not blank the view.
  */
 class CustomerListModel final : public QAbstractTableModel
 {
@@ -52,7 +53,7 @@ public:
     enum class Status
     {
         Idle,    ///< Nothing asked yet.
-        Loading, ///< The first page of a query is on its way (rows are empty).
+        Loading, ///< The first page of a query is on its way (the previous rows stay until then).
         Ready,   ///< Rows shown; more may follow with fetchMore().
         Failed   ///< The last request failed: lastError(); reload() or fetchMore() tries again.
     };

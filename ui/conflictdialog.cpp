@@ -34,9 +34,9 @@ ConflictDialog::ConflictDialog(const Customer &startedFrom, const Customer &thei
                                const CustomerChanges &mine, QWidget *parent)
     : QDialog(parent)
     , m_table(new QTableWidget(this))
-    , m_keepMine(new QPushButton(tr("Keep mine")))
-    , m_takeTheirs(new QPushButton(tr("Take theirs")))
-    , m_keepEditing(new QPushButton(tr("Keep editing")))
+    , m_keepMine(new QPushButton(tr("&Keep mine")))
+    , m_takeTheirs(new QPushButton(tr("&Take theirs")))
+    , m_keepEditing(new QPushButton(tr("Keep &editing")))
 {
     setObjectName(QStringLiteral("conflictDialog"));
     setWindowTitle(MainWindow::titleFor(tr("Conflict")));
@@ -68,7 +68,6 @@ ConflictDialog::ConflictDialog(const Customer &startedFrom, const Customer &thei
     buttons->addButton(m_keepMine, QDialogButtonBox::AcceptRole);
     buttons->addButton(m_takeTheirs, QDialogButtonBox::DestructiveRole);
     buttons->addButton(m_keepEditing, QDialogButtonBox::RejectRole);
-    m_keepEditing->setDefault(true); // Enter never sends or discards by accident.
     connect(m_keepMine, &QPushButton::clicked, this, [this]() { choose(Choice::KeepMine); });
     connect(m_takeTheirs, &QPushButton::clicked, this, [this]() { choose(Choice::TakeTheirs); });
     connect(m_keepEditing, &QPushButton::clicked, this, [this]() { choose(Choice::KeepEditing); });
@@ -79,6 +78,11 @@ ConflictDialog::ConflictDialog(const Customer &startedFrom, const Customer &thei
     layout->addWidget(message);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
+    // Enter never sends or discards by accident: only Keep editing is a default button. Set once
+    // the buttons are in the dialog, which is what a default button belongs to.
+    m_keepMine->setAutoDefault(false);
+    m_takeTheirs->setAutoDefault(false);
+    m_keepEditing->setDefault(true);
     resize(640, sizeHint().height());
 }
 

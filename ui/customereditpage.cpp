@@ -40,6 +40,11 @@ CustomerEditPage::CustomerEditPage(AuthStateManager *auth, ApiClient *api, QWidg
     setTabOrder(m_back, m_historyView);
 
     connect(m_form, &CustomerForm::submitted, this, &CustomerEditPage::save);
+    // "Saved." is about the values on screen until the next edit, not after it.
+    connect(m_form, &CustomerForm::edited, this, [this]() {
+        if (banner()->kind() == MessageBanner::Kind::Success)
+            banner()->clear();
+    });
     connect(m_editor, &CustomerEditor::recordChanged, this, &CustomerEditPage::onRecordChanged);
     connect(m_editor, &CustomerEditor::loaded, this, [this]() {
         setBusy(false);
@@ -132,11 +137,14 @@ QWidget *CustomerEditPage::buildHistory()
 
 void CustomerEditPage::openCustomer(const Customer &customer)
 {
-    // A draft still waiting for its record (that load failed) goes back to the session's drafts.
+    // A draft still waiting for its record (that load failed) goes back to the session's drafts;
+    // one kept for this customer (staff access lost and back, say) is laid over it once loaded.
     if (m_pendingDraft && m_editor->customerId() != customer.id)
         m_auth->keepDraft(m_editor->customerId(), *m_pendingDraft);
     if (m_editor->customerId() != customer.id)
         m_pendingDraft.reset();
+    if (!m_pendingDraft)
+        m_pendingDraft = m_auth->takeDraft(customer.id);
     m_editor->setCustomerId(customer.id);
     m_editor->setRecord(customer, {});
     m_form->setCustomer(customer);

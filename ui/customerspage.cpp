@@ -62,7 +62,12 @@ CustomersPage::CustomersPage(CustomerListModel *model, QWidget *parent)
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(caption);
     searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_busy);
     searchRow->addWidget(m_count);
+    // Room for a large count, so the search field keeps its width as the count changes.
+    m_count->setMinimumWidth(
+        m_count->fontMetrics().horizontalAdvance(tr("%Ln customer(s)", nullptr, 8888888)));
+    m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     cardLayout()->addLayout(searchRow);
 
     buildTable();
@@ -146,14 +151,10 @@ void CustomersPage::buildTable()
 
 void CustomersPage::buildStatePanel(QWidget *panel)
 {
+    // The sentence takes the panel's width (a label squeezed between stretches wraps early).
     auto *layout = new QVBoxLayout(panel);
     layout->addStretch(1);
-    auto *row = new QHBoxLayout;
-    row->addStretch(1);
-    row->addWidget(m_busy);
-    row->addWidget(m_stateText);
-    row->addStretch(1);
-    layout->addLayout(row);
+    layout->addWidget(m_stateText);
     layout->addStretch(1);
 }
 
@@ -191,7 +192,11 @@ void CustomersPage::openCurrent()
 
 bool CustomersPage::submitFromKeyboard()
 {
-    openCurrent();
+    // The table and the search field act on Enter themselves, then let the key go on: it must
+    // not open the customer a second time here.
+    QWidget *focus = focusWidget();
+    if (focus != m_table && focus != m_search)
+        openCurrent();
     return true;
 }
 
@@ -200,18 +205,20 @@ void CustomersPage::updateState()
     const Status status = m_model->status();
     const bool empty = m_model->rowCount() == 0;
     m_busy->setRunning(status == Status::Loading);
+    const bool retryHadFocus = m_retry->hasFocus();
     m_retry->setVisible(status == Status::Failed);
     m_open->setEnabled(currentCustomer().has_value());
-    if (status == Status::Failed) {
+    // An error with rows on screen goes above them; with none, it is the page's centre text.
+    if (status == Status::Failed && !empty)
         banner()->showError(m_model->lastError().userMessage());
-    } else {
+    else
         banner()->clear();
-    }
     QString text;
     if (status == Status::Loading)
         text = tr("Loading customers…");
     else if (status == Status::Failed && empty)
-        text = tr("The customers could not be loaded.");
+        //: %1 says what went wrong, for example "Can't reach the server at host:8000."
+        text = tr("The customers could not be loaded. %1").arg(m_model->lastError().userMessage());
     else if (status == Status::Ready && empty && m_model->search().isEmpty())
         text = tr("There are no customers yet.");
     else if (status == Status::Ready && empty)
@@ -219,10 +226,13 @@ void CustomersPage::updateState()
     m_stateText->setText(text);
     const bool showTable = !empty || status == Status::Idle;
     // Keep the keyboard focus on the page when the table it was in is swapped out.
-    const bool tableHadFocus = m_table->hasFocus();
-    m_stack->setCurrentIndex(showTable ? 0 : 1);
-    if (tableHadFocus && !showTable)
+    // The keyboard focus must not get lost when the table it was in (or Retry) goes away while
+    // the list reloads: it waits in the search field and goes back to the rows when they come.
+    if ((m_table->hasFocus() && !showTable) || (retryHadFocus && status != Status::Failed)) {
+        m_focusRowsWhenLoaded = true;
         m_search->setFocus(Qt::OtherFocusReason);
+    }
+    m_stack->setCurrentIndex(showTable ? 0 : 1);
     updateCount();
 }
 
@@ -235,6 +245,9 @@ void CustomersPage::onPageLoaded(int firstRow)
         m_table->selectRow(0);
         m_table->scrollToTop();
     }
+    if (std::exchange(m_focusRowsWhenLoaded, false) && m_model->rowCount() > 0 &&
+        m_search->hasFocus())
+        m_table->setFocus(Qt::OtherFocusReason);
 }
 
 void CustomersPage::updateCount()

@@ -76,6 +76,8 @@ private:
     QPushButton *m_retry;
     QPushButton *m_open;
     QTimer *m_debounce;
+    /// The table (or Retry) had the keyboard focus when the rows went away for a reload.
+    bool m_focusRowsWhenLoaded = false;
 };
 
 } // namespace portal

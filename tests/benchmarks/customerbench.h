@@ -41,7 +41,7 @@ struct Results
     QList<double> memory[3];          ///< MiB: small server page 1, page 1, all pages.
     QList<double> typing[2];          ///< ms: bare QLineEdit, CustomersPage.
     QList<double> scroll[2];          ///< ms: pre-built QStandardItemModel, CustomersPage.
-    StallMeter::Stall worstTyping[2]; ///< The longest stall of all runs, per side.
+    StallMeter::Stall worstTyping[2]; ///< The longest stall of the counted runs, per side.
     StallMeter::Stall worstScroll[2];
 };
 

@@ -83,6 +83,8 @@ PaintProbe *watch(QTableView *view, ApiClient *client, CustomerListModel *model)
     auto *manager = client->findChild<QNetworkAccessManager *>();
     QObject::connect(manager, &QNetworkAccessManager::finished, probe, &PaintProbe::replyArrived);
     QObject::connect(model, &QAbstractItemModel::rowsInserted, probe, &PaintProbe::rowsInserted);
+    // A new query's first page replaces the rows shown (a reset) instead of being inserted.
+    QObject::connect(model, &QAbstractItemModel::modelReset, probe, &PaintProbe::rowsInserted);
     return probe;
 }
 

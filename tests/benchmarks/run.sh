@@ -87,7 +87,7 @@ fi
 
 if wanted customers; then
     # Offscreen windows; page loads: four times the stall and memory runs (they are short).
-    say "bench_customers: the customer list over 100,000 customers (offscreen)"
+    say "bench_customers: the customer list (offscreen)"
     QT_QPA_PLATFORM=offscreen "$bench/bench_customers" --runs "$customer_runs" \
         --paint-runs "$((customer_runs * 4))" "${customer_counts[@]}"
 fi
