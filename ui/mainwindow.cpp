@@ -74,6 +74,9 @@ MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
     connect(auth, &AuthStateManager::userChanged, this, &MainWindow::updateNavigation);
     connect(auth, &AuthStateManager::staffAccessLost, this, &MainWindow::onStaffAccessLost);
     connect(m_nav, &NavigationBar::placeRequested, this, [this](NavigationBar::Place place) {
+        // The tab shows where the user is until the page changes (leaving an editor may ask).
+        m_nav->setCurrent(currentPage() == m_profile ? NavigationBar::Place::MyProfile
+                                                     : NavigationBar::Place::Customers);
         if (place == NavigationBar::Place::Customers)
             showCustomers();
         else

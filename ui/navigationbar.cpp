@@ -3,60 +3,70 @@
 #include "icons.h"
 
 #include <QAction>
-#include <QButtonGroup>
 #include <QHBoxLayout>
-#include <QPushButton>
+#include <QSignalBlocker>
+#include <QTabBar>
 
 namespace portal {
 
+namespace {
+
+int indexOf(NavigationBar::Place place)
+{
+    return place == NavigationBar::Place::Customers ? 0 : 1;
+}
+
+} // namespace
+
 NavigationBar::NavigationBar(QWidget *parent)
     : QWidget(parent)
-    , m_customers(new QPushButton(icon(Icon::Customers), tr("Customers")))
-    , m_profile(new QPushButton(icon(Icon::User), tr("My profile")))
+    , m_tabs(new QTabBar(this))
     , m_customersAction(new QAction(icon(Icon::Customers), tr("&Customers"), this))
     , m_profileAction(new QAction(icon(Icon::User), tr("My &profile"), this))
 {
     setObjectName(QStringLiteral("navigationBar"));
-    m_customers->setObjectName(QStringLiteral("customersNavButton"));
-    m_profile->setObjectName(QStringLiteral("profileNavButton"));
+    m_tabs->setObjectName(QStringLiteral("navigationTabs"));
     m_customersAction->setObjectName(QStringLiteral("customersAction"));
     m_profileAction->setObjectName(QStringLiteral("profileAction"));
     m_customersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_profileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    auto *group = new QButtonGroup(this);
-    for (QPushButton *button : {m_customers, m_profile}) {
-        button->setCheckable(true);
-        button->setFlat(true);
-        button->setAutoDefault(false);
-        group->addButton(button);
-    }
-    m_customers->setToolTip(
-        tr("All customers (%1)")
-            .arg(m_customersAction->shortcut().toString(QKeySequence::NativeText)));
-    m_profile->setToolTip(tr("Your own profile (%1)")
+
+    m_tabs->setDrawBase(false);
+    m_tabs->setExpanding(false);
+    m_tabs->setFocusPolicy(Qt::StrongFocus);
+    m_tabs->addTab(icon(Icon::Customers), tr("Customers"));
+    m_tabs->addTab(icon(Icon::User), tr("My profile"));
+    m_tabs->setTabToolTip(
+        0, tr("All customers (%1)")
+               .arg(m_customersAction->shortcut().toString(QKeySequence::NativeText)));
+    m_tabs->setTabToolTip(1,
+                          tr("Your own profile (%1)")
                               .arg(m_profileAction->shortcut().toString(QKeySequence::NativeText)));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 6, 12, 0);
-    layout->addWidget(m_customers);
-    layout->addWidget(m_profile);
+    layout->addWidget(m_tabs);
     layout->addStretch(1);
 
-    const auto request = [this](Place place) {
-        Q_EMIT placeRequested(place);
-    };
-    connect(m_customers, &QPushButton::clicked, this, [request]() { request(Place::Customers); });
-    connect(m_profile, &QPushButton::clicked, this, [request]() { request(Place::MyProfile); });
+    connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) {
+        Q_EMIT placeRequested(index == 0 ? Place::Customers : Place::MyProfile);
+    });
     connect(m_customersAction, &QAction::triggered, this,
-            [request]() { request(Place::Customers); });
-    connect(m_profileAction, &QAction::triggered, this, [request]() { request(Place::MyProfile); });
+            [this]() { Q_EMIT placeRequested(Place::Customers); });
+    connect(m_profileAction, &QAction::triggered, this,
+            [this]() { Q_EMIT placeRequested(Place::MyProfile); });
     setAvailable(false);
+}
+
+NavigationBar::Place NavigationBar::current() const
+{
+    return m_tabs->currentIndex() == 0 ? Place::Customers : Place::MyProfile;
 }
 
 void NavigationBar::setCurrent(Place place)
 {
-    m_customers->setChecked(place == Place::Customers);
-    m_profile->setChecked(place == Place::MyProfile);
+    const QSignalBlocker blocker(m_tabs);
+    m_tabs->setCurrentIndex(indexOf(place));
 }
 
 void NavigationBar::setAvailable(bool available)

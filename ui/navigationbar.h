@@ -3,13 +3,14 @@
 #include <QWidget>
 
 class QAction;
-class QPushButton;
+class QTabBar;
 
 namespace portal {
 
 /**
- * Support staff's two places, "Customers" and "My profile": a row of buttons the keyboard reaches
- * and two actions (Ctrl+1, Ctrl+2) for the View menu. Shown only while a staff user is signed in.
+ * Support staff's two places, "Customers" and "My profile": a tab bar the keyboard reaches (a
+ * screen reader announces page tabs, the current one selected) and two actions (Ctrl+1, Ctrl+2)
+ * for the View menu. Shown only while a staff user is signed in.
  */
 class NavigationBar final : public QWidget
 {
@@ -26,22 +27,22 @@ public:
 
     explicit NavigationBar(QWidget *parent = nullptr);
 
-    QPushButton *customersButton() const { return m_customers; }
-    QPushButton *profileButton() const { return m_profile; }
+    QTabBar *tabBar() const { return m_tabs; }
     QAction *customersAction() const { return m_customersAction; }
     QAction *profileAction() const { return m_profileAction; }
 
-    /// Marks @p place as the one on screen (no signal).
+    /// The place on screen; setCurrent() marks it without a signal.
+    Place current() const;
     void setCurrent(Place place);
     /// Shows or hides the bar and enables or disables its actions.
     void setAvailable(bool available);
 
 Q_SIGNALS:
+    /// The user asked for @p place (the bar goes on showing the current one until it is shown).
     void placeRequested(portal::NavigationBar::Place place);
 
 private:
-    QPushButton *m_customers;
-    QPushButton *m_profile;
+    QTabBar *m_tabs;
     QAction *m_customersAction;
     QAction *m_profileAction;
 };

@@ -196,18 +196,6 @@
         <translation>(leer)</translation>
     </message>
     <message>
-        <source>Keep mine</source>
-        <translation>Meine Version behalten</translation>
-    </message>
-    <message>
-        <source>Take theirs</source>
-        <translation>Andere Version übernehmen</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>Weiter bearbeiten</translation>
-    </message>
-    <message>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
@@ -247,6 +235,18 @@
         <source>Someone else changed this customer (%1) while you were editing. Nothing has been saved yet. Compare the values and choose what to keep.</source>
         <extracomment>%1 is the customer&apos;s username.</extracomment>
         <translation>Jemand anderes hat diesen Kunden (%1) geändert, während Sie ihn bearbeitet haben. Es wurde noch nichts gespeichert. Vergleichen Sie die Werte und wählen Sie, was erhalten bleiben soll.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Meine Version behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Andere Version übernehmen</translation>
+    </message>
+    <message>
+        <source>Keep &amp;editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -417,6 +417,10 @@
         <extracomment>Column header: the date the customer&apos;s account was created.</extracomment>
         <translation>Registriert</translation>
     </message>
+    <message>
+        <source>The server cannot sort by this column.</source>
+        <translation>Nach dieser Spalte kann der Server nicht sortieren.</translation>
+    </message>
 </context>
 <context>
     <name>portal::CustomersPage</name>
@@ -449,10 +453,6 @@
         <translation>Kunden werden geladen …</translation>
     </message>
     <message>
-        <source>The customers could not be loaded.</source>
-        <translation>Die Kundenliste konnte nicht geladen werden.</translation>
-    </message>
-    <message>
         <source>There are no customers yet.</source>
         <translation>Es gibt noch keine Kunden.</translation>
     </message>
@@ -470,6 +470,11 @@
     <message>
         <source>Open the selected customer (%1)</source>
         <translation>Ausgewählten Kunden öffnen (%1)</translation>
+    </message>
+    <message>
+        <source>The customers could not be loaded. %1</source>
+        <extracomment>%1 says what went wrong, for example &quot;Can&apos;t reach the server at host:8000.&quot;</extracomment>
+        <translation>Die Kunden konnten nicht geladen werden. %1</translation>
     </message>
 </context>
 <context>
