@@ -1,16 +1,16 @@
 #include "apiclient.h"
 
+#include "credentials.h"
 #include "logging.h"
 #include "serverurl.h"
+#include "transport_p.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QNetworkRequest>
-
-#include <optional>
+#include <QRandomGenerator>
+#include <QTimer>
 
 namespace portal {
 
@@ -18,97 +18,18 @@ namespace {
 
 constexpr int kDefaultTimeoutMs = 30000;
 
-// What the finish step needs to know about a call; captured when the request starts.
+// What the finish step needs to know about one attempt; captured when it is sent.
 struct CallInfo
 {
     QByteArray method;
     QString logUrl;
     QString server;
-    QString token; ///< The token this call carried: only that token can expire through it.
+    /// The credentials' generation this attempt carried (0: none): only a failure of the current
+    /// generation can end the session.
+    quint64 generation = 0;
     RequestRole role = RequestRole::Authenticated;
     QElapsedTimer elapsed;
 };
-
-bool methodHasBody(const QByteArray &method)
-{
-    return method == "POST" || method == "PUT" || method == "PATCH";
-}
-
-// host[:port] as a person would type it, for "Can't reach the server at %1."
-QString serverLabel(const QUrl &url)
-{
-    QString host = url.host();
-    if (host.contains(QLatin1Char(':')))
-        host = QLatin1Char('[') + host + QLatin1Char(']');
-    return url.port() == -1 ? host : host + QLatin1Char(':') + QString::number(url.port());
-}
-
-// Queries may hold search terms typed by a person: they stay out of the logs.
-QString logUrl(const QUrl &url)
-{
-    const QString bare =
-        url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment);
-    return url.hasQuery() ? bare + QStringLiteral("?\u2026") : bare;
-}
-
-QString displayOrigin(const QUrl &url)
-{
-    return url
-        .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
-                  QUrl::RemoveUserInfo)
-        .toDisplayString();
-}
-
-ApiError transportRefusal(const QUrl &url)
-{
-    ApiError error;
-    error.server = serverLabel(url);
-    if (url.host().isEmpty()) {
-        error.kind = ErrorKind::Network;
-        error.technicalDetail = QStringLiteral("no usable server address: %1").arg(logUrl(url));
-    } else {
-        error.kind = ErrorKind::InsecureTransport;
-        error.technicalDetail =
-            QStringLiteral("only https, or http to a loopback host, is allowed; not %1://%2")
-                .arg(url.scheme(), url.host());
-    }
-    return error;
-}
-
-// Plain http only to this computer, checked before any lookup or connection (API.md).
-std::optional<ApiError> refuseTransport(const QUrl &url)
-{
-    if (url.isValid() && !url.host().isEmpty()) {
-        if (url.scheme() == QLatin1String("https"))
-            return std::nullopt;
-        if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))
-            return std::nullopt;
-    }
-    return transportRefusal(url);
-}
-
-RawResponse rawResponseOf(QNetworkReply *reply, const QString &server)
-{
-    RawResponse raw;
-    raw.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->isOpen()) // An aborted (timed-out) reply is closed.
-        raw.body = reply->readAll();
-    raw.contentType = reply->rawHeader("Content-Type");
-    raw.etag = reply->rawHeader("ETag");
-    raw.retryAfter = reply->rawHeader("Retry-After");
-    raw.networkError = reply->error();
-    raw.networkErrorString = reply->errorString();
-    // The client never aborts a reply it still listens to (ApiCall::abort disconnects first), so a
-    // cancelled reply here was cancelled by the transfer timeout.
-    raw.timedOut = raw.networkError == QNetworkReply::OperationCanceledError;
-    raw.server = server;
-    if (raw.networkError == QNetworkReply::InsecureRedirectError) {
-        const QUrl location = QUrl::fromEncoded(reply->rawHeader("Location"));
-        if (location.isValid())
-            raw.redirectTarget = displayOrigin(reply->url().resolved(location));
-    }
-    return raw;
-}
 
 void logResult(const CallInfo &info, const RawResponse &raw, const ApiResult &result)
 {
@@ -118,24 +39,28 @@ void logResult(const CallInfo &info, const RawResponse &raw, const ApiResult &re
             << info.method << info.logUrl << "->" << raw.httpStatus << "in" << ms << "ms";
         return;
     }
+    // The error's texts have passed the redaction point already (ApiClient::Private::conclude).
     const ApiError &error = result.error();
     qCDebug(lcNetwork).noquote() << info.method << info.logUrl << "->" << raw.httpStatus
                                  << errorKindName(error.kind) << "in" << ms
-                                 << "ms:" << redactSecret(error.technicalDetail, info.token);
+                                 << "ms:" << error.technicalDetail;
 }
 
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
 
-ApiCall::ApiCall(QObject *parent)
+ApiCall::ApiCall(const ApiRequest &request, QObject *parent)
     : QObject(parent)
+    , m_request(request)
 {}
 
 void ApiCall::abort()
 {
     if (m_done)
         return;
+    if (m_retryTimer)
+        m_retryTimer->stop();
     if (QNetworkReply *reply = m_reply) {
         // Stop listening first: the reply reports the abort synchronously.
         QObject::disconnect(reply, nullptr, this, nullptr);
@@ -167,76 +92,74 @@ struct ApiClient::Private
         , nam(new QNetworkAccessManager(owner))
     {}
 
-    QNetworkRequest buildRequest(const QUrl &url, const ApiRequest &request) const;
-    void attachAuthorization(QNetworkRequest &request, CallInfo &info) const;
-    QNetworkReply *start(const QNetworkRequest &request, const ApiRequest &apiRequest) const;
+    void dispatch(ApiCall *call);
+    void attachCredentials(QNetworkRequest &request, CallInfo &info) const;
     void watch(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
     void onReplyFinished(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
-    ApiResult markSessionEnd(ApiResult result, const CallInfo &info) const;
+    ApiResult conclude(ApiResult result, const CallInfo &info) const;
+    bool retryLater(ApiCall *call, const ApiResult &result);
+    void deliver(ApiCall *call, const ApiResult &result, RequestRole role);
     bool claimSessionExpiry(const ApiResult &result);
+    void changeCredentials();
     void track(ApiCall *call);
 
     ApiClient *q;
     QNetworkAccessManager *nam;
     QUrl baseUrl;
     ApiEndpoints endpoints;
-    QString authScheme = QStringLiteral("Token");
     int transferTimeoutMs = kDefaultTimeoutMs;
-    QString token;
+    RetryPolicy retryPolicy;
+    TokenCredentials token;
+    Credentials *credentials = &token;
+    quint64 generation = 1;
     bool sessionExpiryEmitted = false;
     QList<QPointer<ApiCall>> calls;
 };
 
-QNetworkRequest ApiClient::Private::buildRequest(const QUrl &url, const ApiRequest &request) const
+// One attempt of @p call: resolved against the base URL now (credentials may have changed since
+// the last attempt), refused before any lookup when the transport is not allowed.
+void ApiClient::Private::dispatch(ApiCall *call)
 {
-    QNetworkRequest netRequest(url);
-    // Qt's default policy follows redirects to other origins with the Authorization header.
-    netRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                            QNetworkRequest::SameOriginRedirectPolicy);
-    netRequest.setTransferTimeout(request.timeoutMs > 0 ? request.timeoutMs : transferTimeoutMs);
-    // Token authentication only: no cookie (such as a Django session) rides along or is kept.
-    netRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    netRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    netRequest.setRawHeader("Accept", "application/json");
-    netRequest.setHeader(QNetworkRequest::UserAgentHeader,
-                         QByteArrayLiteral("CustomerPortal/" PORTAL_VERSION));
-    if (methodHasBody(request.method.toUpper()))
-        netRequest.setHeader(QNetworkRequest::ContentTypeHeader,
-                             QByteArrayLiteral("application/json"));
-    for (const auto &[name, value] : request.headers) {
-        if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
-            continue; // Only attachAuthorization() decides where credentials go.
-        netRequest.setRawHeader(name, value);
-    }
-    return netRequest;
-}
-
-void ApiClient::Private::attachAuthorization(QNetworkRequest &request, CallInfo &info) const
-{
-    if (token.isEmpty() || !sameOrigin(request.url(), baseUrl))
+    const ApiRequest &request = call->m_request;
+    const QUrl url = joinUrl(baseUrl, request.path);
+    CallInfo info{request.method.toUpper(),
+                  transport::logUrl(url),
+                  transport::serverLabel(url),
+                  0,
+                  request.role,
+                  {}};
+    info.elapsed.start();
+    ++call->m_attempts;
+    if (std::optional<ApiError> refusal = transport::refuseTransport(url)) {
+        qCWarning(lcNetwork).noquote()
+            << info.method << info.logUrl << "refused:" << refusal->technicalDetail;
+        // Callers connect to finished() after send() returns: never finish synchronously.
+        QMetaObject::invokeMethod(
+            call, [call, error = *refusal] { call->finish(error); }, Qt::QueuedConnection);
         return;
-    request.setRawHeader("Authorization", authScheme.toUtf8() + ' ' + token.toUtf8());
-    info.token = token;
+    }
+    QNetworkRequest netRequest = transport::buildRequest(url, request, transferTimeoutMs);
+    if (request.authenticated)
+        attachCredentials(netRequest, info);
+    qCDebug(lcNetwork).noquote() << info.method << info.logUrl << "attempt" << call->m_attempts
+                                 << "Authorization:"
+                                 << redactAuthorization(netRequest.rawHeader("Authorization"));
+    watch(call, transport::start(nam, netRequest, request), info);
 }
 
-QNetworkReply *ApiClient::Private::start(const QNetworkRequest &request,
-                                         const ApiRequest &apiRequest) const
+void ApiClient::Private::attachCredentials(QNetworkRequest &request, CallInfo &info) const
 {
-    const QByteArray method = apiRequest.method.toUpper();
-    if (method == "GET")
-        return nam->get(request);
-    if (method == "HEAD")
-        return nam->head(request);
-    const QByteArray body = methodHasBody(method)
-                                ? QJsonDocument(apiRequest.body).toJson(QJsonDocument::Compact)
-                                : QByteArray();
-    return nam->sendCustomRequest(request, method, body);
+    // Credentials go to the configured origin only, whatever the path says.
+    if (!credentials->isSet() || !sameOrigin(request.url(), baseUrl))
+        return;
+    request.setRawHeader("Authorization", credentials->authorization());
+    info.generation = generation;
 }
 
 void ApiClient::Private::watch(ApiCall *call, QNetworkReply *reply, const CallInfo &info)
 {
     call->m_reply = reply;
-    reply->setParent(call); // The reply lives exactly as long as its call.
+    reply->setParent(call); // The reply lives exactly as long as its call (or this attempt).
     // Queued: a receiver of ApiCall::finished() may delete the client, and with it this reply,
     // which must not happen inside the reply's own finished() emission.
     QObject::connect(
@@ -248,17 +171,66 @@ void ApiClient::Private::onReplyFinished(ApiCall *call, QNetworkReply *reply, co
 {
     if (call->m_done) // Aborted after the reply finished but before this queued step ran.
         return;
-    const RawResponse raw = rawResponseOf(reply, info.server);
+    const RawResponse raw = transport::rawResponseOf(reply, info.server);
+    reply->deleteLater();
+    call->m_reply.clear();
     const ApiResult result =
-        markSessionEnd(interpretResponse(raw, info.role, QDateTime::currentDateTimeUtc()), info);
+        conclude(interpretResponse(raw, info.role, QDateTime::currentDateTimeUtc()), info);
     logResult(info, raw, result);
+    if (!retryLater(call, result))
+        deliver(call, result, info.role);
+}
+
+// The one redaction point and the session-expiry rule: every text of an error is cleared of the
+// secrets held (a hostile server may echo a token back), and a failure that proves the
+// credentials this attempt carried (still the current generation) dead is marked, so callers
+// consume the verdict and never re-derive it.
+ApiResult ApiClient::Private::conclude(ApiResult result, const CallInfo &info) const
+{
+    if (result.ok())
+        return result;
+    ApiError error = redacted(result.error(), credentials->secrets());
+    error.endsSession =
+        endsSession(error, info.role) && info.generation != 0 && info.generation == generation;
+    return error;
+}
+
+// A read that failed in a way that may pass is sent again, later, by the same call.
+bool ApiClient::Private::retryLater(ApiCall *call, const ApiResult &result)
+{
+    if (result.ok() || result.error().endsSession)
+        return false;
+    const ApiError &error = result.error();
+    const RetryDecision decision =
+        decideRetry({call->m_request.method, error.kind, error.httpStatus, call->m_attempts,
+                     error.retryAfterSeconds, QRandomGenerator::global()->generateDouble()},
+                    retryPolicy);
+    if (!decision.retry)
+        return false;
+    qCInfo(lcNetwork).noquote() << call->m_request.method << "attempt" << call->m_attempts
+                                << "failed (" << errorKindName(error.kind) << "); again in"
+                                << decision.delayMs << "ms";
+    if (!call->m_retryTimer) {
+        call->m_retryTimer = new QTimer(call);
+        call->m_retryTimer->setSingleShot(true);
+        QObject::connect(call->m_retryTimer, &QTimer::timeout, call, [this, call] {
+            if (!call->m_done)
+                dispatch(call);
+        });
+    }
+    call->m_retryTimer->start(decision.delayMs);
+    return true;
+}
+
+void ApiClient::Private::deliver(ApiCall *call, const ApiResult &result, RequestRole role)
+{
     const bool expired = claimSessionExpiry(result);
-    const bool staffDenied = !result.ok() && info.role == RequestRole::Staff &&
-                             result.error().kind == ErrorKind::Forbidden;
+    const bool staffDenied =
+        !result.ok() && role == RequestRole::Staff && result.error().kind == ErrorKind::Forbidden;
     const QPointer<ApiClient> client(q);
     call->finish(result);
     if (expired && client) {
-        qCInfo(lcAuth) << "The server rejected the session token; the session has ended.";
+        qCInfo(lcAuth) << "The server rejected the session's credentials; the session has ended.";
         Q_EMIT client->sessionExpired();
     }
     if (staffDenied && client) {
@@ -267,25 +239,19 @@ void ApiClient::Private::onReplyFinished(ApiCall *call, QNetworkReply *reply, co
     }
 }
 
-// The session-expiry rule, in this one place: a failure that proves the token the call carried
-// (and still the current one) dead is marked, so callers consume the verdict, never re-derive it.
-ApiResult ApiClient::Private::markSessionEnd(ApiResult result, const CallInfo &info) const
-{
-    if (result.ok() || !endsSession(result.error(), info.role) || info.token.isEmpty() ||
-        info.token != token)
-        return result;
-    ApiError error = result.error();
-    error.endsSession = true;
-    return error;
-}
-
-// Several requests in flight fail together when a token dies: the session ends once.
+// Several requests in flight fail together when credentials die: the session ends once.
 bool ApiClient::Private::claimSessionExpiry(const ApiResult &result)
 {
     if (result.ok() || !result.error().endsSession || sessionExpiryEmitted)
         return false;
     sessionExpiryEmitted = true;
     return true;
+}
+
+void ApiClient::Private::changeCredentials()
+{
+    ++generation;
+    sessionExpiryEmitted = false;
 }
 
 void ApiClient::Private::track(ApiCall *call)
@@ -312,9 +278,10 @@ ApiClient::~ApiClient()
 void ApiClient::setBaseUrl(const QUrl &url)
 {
     // Whoever changes the server without signing out first must not hand the token to it.
-    if (!d->token.isEmpty() && !sameOrigin(url, d->baseUrl)) {
-        qCInfo(lcAuth) << "The server address changed; the session token was dropped.";
-        d->token.clear();
+    if (d->credentials->isSet() && !sameOrigin(url, d->baseUrl)) {
+        qCInfo(lcAuth) << "The server address changed; the session's credentials were dropped.";
+        d->credentials->clear();
+        d->changeCredentials();
     }
     d->baseUrl = url;
 }
@@ -336,12 +303,12 @@ const ApiEndpoints &ApiClient::endpoints() const
 
 void ApiClient::setAuthScheme(const QString &keyword)
 {
-    d->authScheme = keyword;
+    d->token.setKeyword(keyword);
 }
 
 QString ApiClient::authScheme() const
 {
-    return d->authScheme;
+    return d->token.keyword();
 }
 
 void ApiClient::setTransferTimeout(int milliseconds)
@@ -354,142 +321,38 @@ int ApiClient::transferTimeout() const
     return d->transferTimeoutMs;
 }
 
+void ApiClient::setRetryPolicy(const RetryPolicy &policy)
+{
+    d->retryPolicy = policy;
+}
+
+RetryPolicy ApiClient::retryPolicy() const
+{
+    return d->retryPolicy;
+}
+
 void ApiClient::setToken(const QString &token)
 {
-    d->token = token;
-    d->sessionExpiryEmitted = false;
+    d->token.setToken(token);
+    d->changeCredentials();
 }
 
 void ApiClient::clearToken()
 {
-    d->token.clear();
+    d->credentials->clear();
+    d->changeCredentials();
 }
 
 bool ApiClient::hasToken() const
 {
-    return !d->token.isEmpty();
-}
-
-ApiCall *ApiClient::login(const QString &username, const QString &password)
-{
-    ApiRequest request;
-    request.method = "POST";
-    request.path = d->endpoints.loginPath;
-    request.body =
-        QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
-    request.authenticated = false;
-    request.role = RequestRole::Credentials;
-    return send(request);
-}
-
-ApiCall *ApiClient::registerAccount(const QJsonObject &fields)
-{
-    ApiRequest request;
-    request.method = "POST";
-    request.path = d->endpoints.registerPath;
-    request.body = fields;
-    request.authenticated = false;
-    request.role = RequestRole::Registration;
-    return send(request);
-}
-
-ApiCall *ApiClient::logout()
-{
-    ApiRequest request;
-    request.method = "POST";
-    request.path = d->endpoints.logoutPath;
-    request.role = RequestRole::Logout;
-    return send(request);
-}
-
-ApiCall *ApiClient::fetchProfile()
-{
-    ApiRequest request;
-    request.path = d->endpoints.profilePath;
-    request.role = RequestRole::ProfileRead;
-    return send(request);
-}
-
-ApiCall *ApiClient::updateProfile(const QJsonObject &changes, const QByteArray &ifMatch,
-                                  bool replace)
-{
-    ApiRequest request;
-    request.method = replace ? "PUT" : "PATCH";
-    request.path = d->endpoints.profilePath;
-    request.body = changes;
-    if (!ifMatch.isEmpty())
-        request.headers.append({QByteArrayLiteral("If-Match"), ifMatch});
-    return send(request);
-}
-
-ApiCall *ApiClient::fetchCustomerPage(const CustomerPageQuery &query)
-{
-    // Percent-encoded by hand: QUrlQuery leaves '+' as it is, which Django reads as a space.
-    QStringList params;
-    const auto add = [&params](const char *name, const QString &value) {
-        params.append(QLatin1String(name) + QLatin1Char('=') +
-                      QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    };
-    if (!query.search.isEmpty())
-        add("search", query.search);
-    if (!query.ordering.isEmpty())
-        add("ordering", query.ordering);
-    add("page", QString::number(qMax(1, query.page)));
-    add("page_size", QString::number(qMax(1, query.pageSize)));
-    ApiRequest request;
-    request.path = d->endpoints.customersPath + QLatin1Char('?') + params.join(QLatin1Char('&'));
-    request.role = RequestRole::Staff;
-    return send(request);
-}
-
-ApiCall *ApiClient::fetchCustomer(qint64 id)
-{
-    ApiRequest request;
-    request.path = d->endpoints.customersPath + QString::number(id) + QLatin1Char('/');
-    request.role = RequestRole::Staff;
-    return send(request);
-}
-
-ApiCall *ApiClient::updateCustomer(qint64 id, const QJsonObject &changes, const QByteArray &ifMatch)
-{
-    ApiRequest request;
-    request.method = "PATCH";
-    request.path = d->endpoints.customersPath + QString::number(id) + QLatin1Char('/');
-    request.body = changes;
-    request.role = RequestRole::Staff;
-    if (!ifMatch.isEmpty())
-        request.headers.append({QByteArrayLiteral("If-Match"), ifMatch});
-    return send(request);
-}
-
-ApiCall *ApiClient::fetchCustomerHistory(qint64 id)
-{
-    ApiRequest request;
-    request.path = d->endpoints.customersPath + QString::number(id) + QStringLiteral("/history/");
-    request.role = RequestRole::Staff;
-    return send(request);
+    return d->credentials->isSet();
 }
 
 ApiCall *ApiClient::send(const ApiRequest &request)
 {
-    auto *call = new ApiCall(this);
+    auto *call = new ApiCall(request, this);
     d->track(call);
-    const QUrl url = joinUrl(d->baseUrl, request.path);
-    CallInfo info{request.method.toUpper(), logUrl(url), serverLabel(url), {}, request.role, {}};
-    info.elapsed.start();
-    if (std::optional<ApiError> refusal = refuseTransport(url)) {
-        qCWarning(lcNetwork).noquote()
-            << info.method << info.logUrl << "refused:" << refusal->technicalDetail;
-        // Callers connect to finished() after send() returns: never finish synchronously.
-        QMetaObject::invokeMethod(
-            call, [call, error = *refusal] { call->finish(error); }, Qt::QueuedConnection);
-        return call;
-    }
-    QNetworkRequest netRequest = d->buildRequest(url, request);
-    if (request.authenticated)
-        d->attachAuthorization(netRequest, info);
-    qCDebug(lcNetwork).noquote() << info.method << info.logUrl;
-    d->watch(call, d->start(netRequest, request), info);
+    d->dispatch(call);
     return call;
 }
 
@@ -497,7 +360,7 @@ ApiError ApiClient::badResponse(const QString &technicalDetail) const
 {
     ApiError error;
     error.kind = ErrorKind::BadResponse;
-    error.server = serverLabel(d->baseUrl);
+    error.server = transport::serverLabel(d->baseUrl);
     error.technicalDetail = technicalDetail;
     return error;
 }

@@ -2,6 +2,7 @@
 
 #include "apiresult.h"
 #include "responseparser.h"
+#include "retrypolicy.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -56,8 +57,10 @@ struct ApiRequest
 };
 
 /**
- * The handle of one request in flight. It emits finished() exactly once, then deletes itself
- * (deleteLater). abort() ends it with ErrorKind::Cancelled.
+ * The handle of one request in flight. It keeps its request, so the client can send it again (a
+ * read that failed in a way that may pass), and emits finished() exactly once, with the final
+ * outcome, then deletes itself (deleteLater). abort() ends it with ErrorKind::Cancelled, also while
+ * it waits to be sent again.
  */
 class ApiCall final : public QObject
 {
@@ -66,16 +69,23 @@ class ApiCall final : public QObject
 
 public:
     void abort();
+    /// The request as given to ApiClient::send().
+    const ApiRequest &request() const { return m_request; }
+    /// How many times it has been sent so far.
+    int attempts() const { return m_attempts; }
 
 Q_SIGNALS:
     void finished(const portal::ApiResult &result);
 
 private:
     friend class ApiClient;
-    explicit ApiCall(QObject *parent);
+    ApiCall(const ApiRequest &request, QObject *parent);
     void finish(const ApiResult &result);
 
+    ApiRequest m_request;
+    int m_attempts = 0;
     QPointer<QNetworkReply> m_reply;
+    QTimer *m_retryTimer = nullptr; ///< While waiting to be sent again.
     bool m_done = false;
 };
 
@@ -115,7 +125,15 @@ public:
     void setTransferTimeout(int milliseconds);
     int transferTimeout() const;
 
-    /// The session token attached to authenticated requests. Setting one re-arms sessionExpired().
+    /// When reads are sent again by themselves (see decideRetry()); writes never are.
+    void setRetryPolicy(const RetryPolicy &policy);
+    RetryPolicy retryPolicy() const;
+
+    /**
+     * The session token attached to authenticated requests. Every change of the credentials
+     * starts a new generation: only a failure of a request sent with the current generation can
+     * end the session, and sessionExpired() is armed again.
+     */
     void setToken(const QString &token);
     /// Forgets the token: later requests carry no Authorization header.
     void clearToken();

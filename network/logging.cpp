@@ -27,4 +27,23 @@ QString redactSecret(QString text, const QString &secret)
     return text;
 }
 
+ApiError redacted(ApiError error, const QStringList &secrets)
+{
+    const auto clean = [&secrets](QString text) {
+        for (const QString &secret : secrets)
+            text = redactSecret(std::move(text), secret);
+        return text;
+    };
+    error.serverMessage = clean(error.serverMessage);
+    error.technicalDetail = clean(error.technicalDetail);
+    error.redirectTarget = clean(error.redirectTarget);
+    for (QString &message : error.nonFieldErrors)
+        message = clean(message);
+    for (QStringList &messages : error.fieldErrors) {
+        for (QString &message : messages)
+            message = clean(message);
+    }
+    return error;
+}
+
 } // namespace portal

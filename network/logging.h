@@ -1,8 +1,11 @@
 #pragma once
 
+#include "apierror.h"
+
 #include <QByteArray>
 #include <QLoggingCategory>
 #include <QString>
+#include <QStringList>
 
 namespace portal {
 
@@ -21,5 +24,12 @@ QByteArray redactAuthorization(const QByteArray &headerValue);
 
 /// @p text with every occurrence of @p secret (if non-empty) replaced by "<redacted>".
 QString redactSecret(QString text, const QString &secret);
+
+/**
+ * @p error with every secret in @p secrets replaced by "<redacted>" in each of its texts: what the
+ * server said (message, field and form messages), the technical detail, the redirect target. The
+ * API client passes every error it returns through this, so no secret reaches a screen or a log.
+ */
+ApiError redacted(ApiError error, const QStringList &secrets);
 
 } // namespace portal

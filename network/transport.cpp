@@ -1,0 +1,130 @@
+#include "serverurl.h"
+#include "transport_p.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace portal::transport {
+
+namespace {
+
+bool methodHasBody(const QByteArray &method)
+{
+    return method == "POST" || method == "PUT" || method == "PATCH";
+}
+
+QString displayOrigin(const QUrl &url)
+{
+    return url
+        .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
+                  QUrl::RemoveUserInfo)
+        .toDisplayString();
+}
+
+ApiError transportRefusal(const QUrl &url)
+{
+    ApiError error;
+    error.server = serverLabel(url);
+    if (url.host().isEmpty()) {
+        error.kind = ErrorKind::Network;
+        error.technicalDetail = QStringLiteral("no usable server address: %1").arg(logUrl(url));
+    } else {
+        error.kind = ErrorKind::InsecureTransport;
+        error.technicalDetail =
+            QStringLiteral("only https, or http to a loopback host, is allowed; not %1://%2")
+                .arg(url.scheme(), url.host());
+    }
+    return error;
+}
+
+} // namespace
+
+QString serverLabel(const QUrl &url)
+{
+    QString host = url.host();
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return url.port() == -1 ? host : host + QLatin1Char(':') + QString::number(url.port());
+}
+
+QString logUrl(const QUrl &url)
+{
+    const QString bare =
+        url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+    return url.hasQuery() ? bare + QStringLiteral("?\u2026") : bare;
+}
+
+std::optional<ApiError> refuseTransport(const QUrl &url)
+{
+    if (url.isValid() && !url.host().isEmpty()) {
+        if (url.scheme() == QLatin1String("https"))
+            return std::nullopt;
+        if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))
+            return std::nullopt;
+    }
+    return transportRefusal(url);
+}
+
+QNetworkRequest buildRequest(const QUrl &url, const ApiRequest &request, int timeoutMs)
+{
+    QNetworkRequest netRequest(url);
+    // Qt's default policy follows redirects to other origins with the Authorization header.
+    netRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                            QNetworkRequest::SameOriginRedirectPolicy);
+    netRequest.setTransferTimeout(request.timeoutMs > 0 ? request.timeoutMs : timeoutMs);
+    // Token authentication only: no cookie (such as a Django session) rides along or is kept.
+    netRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    netRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    netRequest.setRawHeader("Accept", "application/json");
+    netRequest.setHeader(QNetworkRequest::UserAgentHeader,
+                         QByteArrayLiteral("CustomerPortal/" PORTAL_VERSION));
+    if (methodHasBody(request.method.toUpper()))
+        netRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+                             QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : request.headers) {
+        if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
+            continue; // Only the client's credentials decide where an Authorization goes.
+        netRequest.setRawHeader(name, value);
+    }
+    return netRequest;
+}
+
+QNetworkReply *start(QNetworkAccessManager *manager, const QNetworkRequest &request,
+                     const ApiRequest &apiRequest)
+{
+    const QByteArray method = apiRequest.method.toUpper();
+    if (method == "GET")
+        return manager->get(request);
+    if (method == "HEAD")
+        return manager->head(request);
+    const QByteArray body = methodHasBody(method)
+                                ? QJsonDocument(apiRequest.body).toJson(QJsonDocument::Compact)
+                                : QByteArray();
+    return manager->sendCustomRequest(request, method, body);
+}
+
+RawResponse rawResponseOf(QNetworkReply *reply, const QString &server)
+{
+    RawResponse raw;
+    raw.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->isOpen()) // An aborted (timed-out) reply is closed.
+        raw.body = reply->readAll();
+    raw.contentType = reply->rawHeader("Content-Type");
+    raw.etag = reply->rawHeader("ETag");
+    raw.retryAfter = reply->rawHeader("Retry-After");
+    raw.networkError = reply->error();
+    raw.networkErrorString = reply->errorString();
+    // The client never aborts a reply it still listens to (ApiCall::abort disconnects first), so a
+    // cancelled reply here was cancelled by the transfer timeout.
+    raw.timedOut = raw.networkError == QNetworkReply::OperationCanceledError;
+    raw.server = server;
+    if (raw.networkError == QNetworkReply::InsecureRedirectError) {
+        const QUrl location = QUrl::fromEncoded(reply->rawHeader("Location"));
+        if (location.isValid())
+            raw.redirectTarget = displayOrigin(reply->url().resolved(location));
+    }
+    return raw;
+}
+
+} // namespace portal::transport
