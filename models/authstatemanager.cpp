@@ -65,8 +65,12 @@ void AuthStateManager::Private::onSessionExpired()
     // While restoring, the restore's own answer reports StoredTokenRejected instead.
     if (state != State::SignedIn && state != State::SigningOut)
         return;
-    Q_EMIT q->sessionEnding(Reason::SessionExpired);
-    endSession(Reason::SessionExpired, true);
+    // A token the server never honoured, rejected right after it issued it: signing in again
+    // would only loop, so the reason says what is really wrong.
+    const Reason why = api->credentialsProven() || !justSignedIn ? Reason::SessionExpired
+                                                                 : Reason::IssuedTokenRejected;
+    Q_EMIT q->sessionEnding(why);
+    endSession(why, true);
 }
 
 void AuthStateManager::Private::onProfileRecord(const Customer &record)

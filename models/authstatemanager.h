@@ -64,9 +64,12 @@ public:
 
     enum class SignOutReason
     {
-        None,                ///< Never signed in during this run.
-        UserRequested,       ///< signOut().
-        SessionExpired,      ///< The server rejected the token of a live session.
+        None,           ///< Never signed in during this run.
+        UserRequested,  ///< signOut().
+        SessionExpired, ///< The server rejected the token of a live session.
+        /// The server rejected the token it had just issued at sign-in, before honouring it
+        /// once (a server whose expiring tokens are not renewed at login): not the user's doing.
+        IssuedTokenRejected,
         StoredTokenRejected, ///< The token restored from the keychain was no longer valid.
         ServerChanged        ///< changeServer() while signed in: a local sign-out.
     };

@@ -127,6 +127,7 @@ void AuthStateManager::Private::onRestoreProfile(const QString &username, const 
     }
     sessionServer = api->baseUrl();
     lastUsername = customer->username;
+    justSignedIn = false;
     setUser(*customer);
     profile->setRecord(*customer, result.value().etag);
     setServerUnreachable(false);
@@ -196,6 +197,7 @@ void AuthStateManager::Private::onCredentials(const ApiResult &result, bool reme
 void AuthStateManager::Private::enterSession(const AuthSession &session, bool remember)
 {
     api->setToken(session.token);
+    justSignedIn = true;
     sessionServer = api->baseUrl();
     lastUsername = session.customer.username;
     setUser(session.customer);

@@ -87,6 +87,8 @@ struct AuthStateManager::Private
     /// A staff request was refused: the profile is being read again to see whether staff access
     /// is really gone (or the refusal meant something else).
     bool checkingStaff = false;
+    /// The session came from a sign-in (not from a stored token) in this run.
+    bool justSignedIn = false;
     /// Bumped whenever a session starts or ends, so late answers of an old one are dropped.
     int epoch = 0;
 };

@@ -96,7 +96,7 @@ struct ApiClient::Private
     void attachCredentials(QNetworkRequest &request, CallInfo &info) const;
     void watch(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
     void onReplyFinished(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
-    ApiResult conclude(ApiResult result, const CallInfo &info) const;
+    ApiResult conclude(ApiResult result, const CallInfo &info);
     bool retryLater(ApiCall *call, const ApiResult &result);
     void deliver(ApiCall *call, const ApiResult &result, RequestRole role);
     bool claimSessionExpiry(const ApiResult &result);
@@ -112,6 +112,7 @@ struct ApiClient::Private
     TokenCredentials token;
     Credentials *credentials = &token;
     quint64 generation = 1;
+    bool proven = false; ///< An authenticated request of this generation has succeeded.
     bool sessionExpiryEmitted = false;
     QList<QPointer<ApiCall>> calls;
 };
@@ -185,10 +186,12 @@ void ApiClient::Private::onReplyFinished(ApiCall *call, QNetworkReply *reply, co
 // secrets held (a hostile server may echo a token back), and a failure that proves the
 // credentials this attempt carried (still the current generation) dead is marked, so callers
 // consume the verdict and never re-derive it.
-ApiResult ApiClient::Private::conclude(ApiResult result, const CallInfo &info) const
+ApiResult ApiClient::Private::conclude(ApiResult result, const CallInfo &info)
 {
-    if (result.ok())
+    if (result.ok()) {
+        proven = proven || (info.generation != 0 && info.generation == generation);
         return result;
+    }
     ApiError error = redacted(result.error(), credentials->secrets());
     error.endsSession =
         endsSession(error, info.role) && info.generation != 0 && info.generation == generation;
@@ -251,6 +254,7 @@ bool ApiClient::Private::claimSessionExpiry(const ApiResult &result)
 void ApiClient::Private::changeCredentials()
 {
     ++generation;
+    proven = false;
     sessionExpiryEmitted = false;
 }
 
@@ -346,6 +350,11 @@ void ApiClient::clearToken()
 bool ApiClient::hasToken() const
 {
     return d->credentials->isSet();
+}
+
+bool ApiClient::credentialsProven() const
+{
+    return d->proven;
 }
 
 ApiCall *ApiClient::send(const ApiRequest &request)

@@ -139,6 +139,9 @@ public:
     void clearToken();
     /// True while a token is set.
     bool hasToken() const;
+    /// True once an authenticated request with the current credentials has succeeded: the
+    /// server has honoured them at least once.
+    bool credentialsProven() const;
 
     /// POST {username, password} to the login path, without any Authorization header.
     ApiCall *login(const QString &username, const QString &password);

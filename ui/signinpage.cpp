@@ -97,6 +97,10 @@ void SignInPage::showSignedOut(AuthStateManager::SignOutReason reason, const QSt
     case Reason::StoredTokenRejected:
         banner()->showError(tr("Your session has expired. Please sign in again."));
         break;
+    case Reason::IssuedTokenRejected:
+        banner()->showError(tr("The server accepted your password but rejected the session it "
+                               "issued. Contact the server's administrator."));
+        break;
     case Reason::UserRequested:
         banner()->showSuccess(tr("You have signed out."));
         break;

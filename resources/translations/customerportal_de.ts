@@ -857,6 +857,10 @@ Lizenz: MIT-Lizenz.</translation>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
+    <message>
+        <source>The server accepted your password but rejected the session it issued. Contact the server&apos;s administrator.</source>
+        <translation>Der Server hat Ihr Passwort angenommen, aber die Sitzung abgelehnt, die er selbst ausgestellt hat. Wenden Sie sich an die Administration des Servers.</translation>
+    </message>
 </context>
 <context>
     <name>portal::Validation</name>

@@ -2,6 +2,7 @@
 #include "authtestapp.h"
 #include "authtestcase.h"
 #include "customereditor.h"
+#include "faultserver.h"
 #include "modeltestutil.h"
 #include "testenv.h"
 #include "tokenstore.h"
@@ -44,6 +45,8 @@ private Q_SLOTS:
     void signOutAfterServerForgotToken();
     void draftDiscardedForOtherCustomer();
     void requestsIgnoredInWrongState();
+    void issuedTokenRejectedAtOnceSaysSo_data();
+    void issuedTokenRejectedAtOnceSaysSo();
 };
 
 void tst_AuthStateManager::initTestCase()
@@ -441,6 +444,45 @@ void tst_AuthStateManager::requestsIgnoredInWrongState()
     QCOMPARE(states.count(), 0);
     QCOMPARE(saveFailed.count(), 0);
     QCOMPARE(manager.state(), State::SignedOut);
+}
+
+void tst_AuthStateManager::issuedTokenRejectedAtOnceSaysSo_data()
+{
+    QTest::addColumn<bool>("honouredOnce");
+    QTest::addColumn<Reason>("reason");
+    QTest::newRow("never honoured") << false << Reason::IssuedTokenRejected;
+    QTest::newRow("honoured, then expired") << true << Reason::SessionExpired;
+}
+
+void tst_AuthStateManager::issuedTokenRejectedAtOnceSaysSo()
+{
+    // A server that issues a token at sign-in and rejects it on the very next request: the
+    // person is told that, not "your session has expired" (signing in again would only loop).
+    QFETCH(bool, honouredOnce);
+    QFETCH(Reason, reason);
+    test::FaultServer server;
+    QVERIFY(server.listen());
+    server.route("/api/login/",
+                 test::FaultServer::Response::json(
+                     200, R"({"token": "t1", "customer": {"id": 5, "username": "eve"}})"));
+    const auto rejected = test::FaultServer::Response::json(401, R"({"detail": "Invalid token."})");
+    int answered = 0;
+    server.route("/api/profile/", [&](const test::FaultServer::Request &) {
+        return ++answered == 1 && honouredOnce
+                   ? test::FaultServer::Response::json(200, R"({"id": 5, "username": "eve"})")
+                   : rejected;
+    });
+    auto app = newApp(server.url());
+    AuthStateManager &manager = *app->manager;
+    QSignalSpy states(&manager, &AuthStateManager::stateChanged);
+    manager.signIn(QStringLiteral("eve"), kTestPassword, false);
+    if (honouredOnce) {
+        QTRY_VERIFY_WITH_TIMEOUT(app->api.credentialsProven(), kWaitMs);
+        manager.profile()->load();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::SignedOut, kWaitMs);
+    QCOMPARE(statesOf(states), (QList<State>{State::SigningIn, State::SignedIn, State::SignedOut}));
+    QCOMPARE(manager.signOutReason(), reason);
 }
 
 QTEST_GUILESS_MAIN(tst_AuthStateManager)

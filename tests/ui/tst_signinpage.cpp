@@ -278,6 +278,11 @@ void TestSignInPage::signedOutMessages_data()
     QTest::newRow("stored token rejected")
         << Reason::StoredTokenRejected << "Your session has expired. Please sign in again."
         << MessageBanner::Kind::Error;
+    QTest::newRow("issued token rejected")
+        << Reason::IssuedTokenRejected
+        << "The server accepted your password but rejected the session it issued. Contact the "
+           "server's administrator."
+        << MessageBanner::Kind::Error;
     QTest::newRow("signed out") << Reason::UserRequested << "You have signed out."
                                 << MessageBanner::Kind::Success;
     QTest::newRow("first start") << Reason::None << "" << MessageBanner::Kind::Info;
