@@ -8,6 +8,7 @@
 #include "tokenstore.h"
 
 #include <QApplication>
+#include <QNetworkProxyFactory>
 #include <QSettings>
 
 namespace portal {
@@ -25,6 +26,8 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     QGuiApplication::setApplicationDisplayName(MainWindow::appName());
     QApplication::setWindowIcon(icon(Icon::App));
     applyTimeoutSetting();
+    // Whatever proxy the desktop is set up with (a proxy that wants credentials is an error).
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
     const Appearance::Mode mode =
         Appearance::fromString(m_settings->value(appearanceKey()).toString());
     m_appearance->apply(mode);

@@ -17,6 +17,8 @@ namespace portal {
 namespace {
 
 constexpr int kDefaultTimeoutMs = 30000;
+/// Larger than any answer of the API (a page of 100 customers is about 25 KB).
+constexpr qint64 kDefaultMaxResponseBytes = 4 * 1024 * 1024;
 
 // What the finish step needs to know about one attempt; captured when it is sent.
 struct CallInfo
@@ -108,6 +110,7 @@ struct ApiClient::Private
     QUrl baseUrl;
     ApiEndpoints endpoints;
     int transferTimeoutMs = kDefaultTimeoutMs;
+    qint64 maxResponseBytes = kDefaultMaxResponseBytes;
     RetryPolicy retryPolicy;
     TokenCredentials token;
     Credentials *credentials = &token;
@@ -161,6 +164,7 @@ void ApiClient::Private::watch(ApiCall *call, QNetworkReply *reply, const CallIn
 {
     call->m_reply = reply;
     reply->setParent(call); // The reply lives exactly as long as its call (or this attempt).
+    transport::limitBody(reply, maxResponseBytes);
     // Queued: a receiver of ApiCall::finished() may delete the client, and with it this reply,
     // which must not happen inside the reply's own finished() emission.
     QObject::connect(
@@ -323,6 +327,16 @@ void ApiClient::setTransferTimeout(int milliseconds)
 int ApiClient::transferTimeout() const
 {
     return d->transferTimeoutMs;
+}
+
+void ApiClient::setMaxResponseBytes(qint64 bytes)
+{
+    d->maxResponseBytes = bytes > 0 ? bytes : kDefaultMaxResponseBytes;
+}
+
+qint64 ApiClient::maxResponseBytes() const
+{
+    return d->maxResponseBytes;
 }
 
 void ApiClient::setRetryPolicy(const RetryPolicy &policy)

@@ -125,6 +125,10 @@ public:
     void setTransferTimeout(int milliseconds);
     int transferTimeout() const;
 
+    /// The largest answer read (4 MiB by default); a bigger one fails with ResponseTooLarge.
+    void setMaxResponseBytes(qint64 bytes);
+    qint64 maxResponseBytes() const;
+
     /// When reads are sent again by themselves (see decideRetry()); writes never are.
     void setRetryPolicy(const RetryPolicy &policy);
     RetryPolicy retryPolicy() const;

@@ -35,6 +35,10 @@ QString errorKindName(ErrorKind kind)
         return QStringLiteral("BadResponse");
     case ErrorKind::Cancelled:
         return QStringLiteral("Cancelled");
+    case ErrorKind::ResponseTooLarge:
+        return QStringLiteral("ResponseTooLarge");
+    case ErrorKind::ProxyAuthenticationRequired:
+        return QStringLiteral("ProxyAuthenticationRequired");
     }
     return QStringLiteral("Unknown");
 }

@@ -26,6 +26,8 @@ enum class ErrorKind
     RedirectBlocked,      ///< The server redirected to another origin; nothing was sent there.
     BadResponse,          ///< A success status with a body that is not what the contract says.
     Cancelled,            ///< The request was aborted by the client (sign-out, shutdown).
+    ResponseTooLarge,     ///< The answer was bigger than the client reads; cut off unread.
+    ProxyAuthenticationRequired, ///< The network's proxy wants credentials (407).
 };
 
 /**

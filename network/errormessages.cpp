@@ -101,6 +101,12 @@ QString ApiError::userMessage() const
             "address is right.");
     case ErrorKind::Cancelled:
         return Text::tr("The request was cancelled.");
+    case ErrorKind::ResponseTooLarge:
+        return Text::tr("The server sent a far bigger answer than expected, so it was not read. "
+                        "Check that the server address is right.");
+    case ErrorKind::ProxyAuthenticationRequired:
+        return Text::tr("Your network's proxy server asks for a sign-in, which this app does not "
+                        "support. Ask your administrator for a connection without one.");
     }
     return Text::tr("Something went wrong.");
 }

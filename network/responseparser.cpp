@@ -235,8 +235,12 @@ ApiResult interpretTransportError(const RawResponse &raw)
     const QString detail = raw.networkErrorString.isEmpty()
                                ? QStringLiteral("network error %1").arg(int(raw.networkError))
                                : raw.networkErrorString;
+    if (raw.tooLarge)
+        return errorOf(ErrorKind::ResponseTooLarge, raw, QStringLiteral("body over the limit"));
     if (raw.timedOut)
         return errorOf(ErrorKind::Timeout, raw, detail);
+    if (raw.networkError == QNetworkReply::ProxyAuthenticationRequiredError)
+        return errorOf(ErrorKind::ProxyAuthenticationRequired, raw, detail);
     if (raw.networkError == QNetworkReply::OperationCanceledError)
         return errorOf(ErrorKind::Cancelled, raw, detail);
     if (raw.networkError == QNetworkReply::InsecureRedirectError) {
@@ -253,7 +257,10 @@ ApiResult interpretResponse(const RawResponse &raw, RequestRole role, const QDat
 {
     // A blocked redirect still carries its 3xx status, so transport errors are looked at first.
     const bool blockedRedirect = raw.networkError == QNetworkReply::InsecureRedirectError;
-    if (raw.timedOut || blockedRedirect || raw.httpStatus <= 0)
+    const bool proxyWantsCredentials =
+        raw.networkError == QNetworkReply::ProxyAuthenticationRequiredError;
+    if (raw.timedOut || raw.tooLarge || blockedRedirect || proxyWantsCredentials ||
+        raw.httpStatus <= 0)
         return interpretTransportError(raw);
     if (raw.httpStatus >= 200 && raw.httpStatus < 300)
         return interpretSuccess(raw, role);

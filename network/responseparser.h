@@ -31,6 +31,7 @@ struct RawResponse
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorString; ///< QNetworkReply::errorString(), for logs.
     bool timedOut = false;      ///< The transfer timeout fired.
+    bool tooLarge = false;      ///< The body passed the client's limit and was cut off unread.
     QString server;             ///< host[:port] for user messages.
     QString redirectTarget;     ///< Where a blocked redirect pointed ("scheme://host[:port]").
 };

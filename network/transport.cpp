@@ -9,6 +9,8 @@ namespace portal::transport {
 
 namespace {
 
+const char *const kTooLarge = "portal.tooLarge";
+
 bool methodHasBody(const QByteArray &method)
 {
     return method == "POST" || method == "PUT" || method == "PATCH";
@@ -117,7 +119,8 @@ RawResponse rawResponseOf(QNetworkReply *reply, const QString &server)
     raw.networkErrorString = reply->errorString();
     // The client never aborts a reply it still listens to (ApiCall::abort disconnects first), so a
     // cancelled reply here was cancelled by the transfer timeout.
-    raw.timedOut = raw.networkError == QNetworkReply::OperationCanceledError;
+    raw.tooLarge = reply->property(kTooLarge).toBool();
+    raw.timedOut = !raw.tooLarge && raw.networkError == QNetworkReply::OperationCanceledError;
     raw.server = server;
     if (raw.networkError == QNetworkReply::InsecureRedirectError) {
         const QUrl location = QUrl::fromEncoded(reply->rawHeader("Location"));
@@ -125,6 +128,18 @@ RawResponse rawResponseOf(QNetworkReply *reply, const QString &server)
             raw.redirectTarget = displayOrigin(reply->url().resolved(location));
     }
     return raw;
+}
+
+void limitBody(QNetworkReply *reply, qint64 maxBytes)
+{
+    // A proxy's 20 MB page or a hostile server's endless body is never read whole.
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                     [reply, maxBytes](qint64 received, qint64 total) {
+                         if (received <= maxBytes && total <= maxBytes)
+                             return;
+                         reply->setProperty(kTooLarge, true);
+                         reply->abort();
+                     });
 }
 
 } // namespace portal::transport

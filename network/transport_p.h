@@ -34,4 +34,7 @@ QNetworkReply *start(QNetworkAccessManager *manager, const QNetworkRequest &requ
 /// What the parser needs of a finished reply, copied out so parsing stays pure.
 RawResponse rawResponseOf(QNetworkReply *reply, const QString &server);
 
+/// Aborts @p reply as soon as its body is known to pass @p maxBytes (announced or received).
+void limitBody(QNetworkReply *reply, qint64 maxBytes);
+
 } // namespace portal::transport

@@ -86,6 +86,14 @@
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
     </message>
+    <message>
+        <source>The server sent a far bigger answer than expected, so it was not read. Check that the server address is right.</source>
+        <translation>Der Server hat eine viel größere Antwort als erwartet gesendet; sie wurde nicht gelesen. Prüfen Sie, ob die Serveradresse stimmt.</translation>
+    </message>
+    <message>
+        <source>Your network&apos;s proxy server asks for a sign-in, which this app does not support. Ask your administrator for a connection without one.</source>
+        <translation>Der Proxyserver Ihres Netzwerks verlangt eine Anmeldung, die diese App nicht unterstützt. Bitten Sie Ihre Administration um eine Verbindung ohne Anmeldung.</translation>
+    </message>
 </context>
 <context>
     <name>ServerUrl</name>

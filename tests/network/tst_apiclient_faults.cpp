@@ -14,6 +14,7 @@
 
 using namespace portal;
 using namespace portal::test;
+using Response = FaultServer::Response;
 
 /// What ApiClient refuses to send, and how it reads what a server may answer in the wild: stalls,
 /// resets, garbage, throttling, server errors, credential errors, a 403-first server.
@@ -42,6 +43,9 @@ private Q_SLOTS:
     void credentialErrors();
     void forbiddenEndsSessionOnlyForProfile_data();
     void forbiddenEndsSessionOnlyForProfile();
+    void bodyOverTheLimitIsCutOff_data();
+    void bodyOverTheLimitIsCutOff();
+    void proxyAskingForCredentialsIsAClearError();
 
 private:
     /// GET profile with a token from the fault server answering @p response; @p expiries gets how
@@ -206,7 +210,6 @@ void tst_ApiClientFaults::badSuccessBodies_data()
 {
     QTest::addColumn<FaultServer::Response>("response");
 
-    using Response = FaultServer::Response;
     QTest::newRow("html page") << Response::raw(200, "text/html",
                                                 "<html><body>Welcome to the proxy</body></html>");
     QTest::newRow("garbage") << Response::raw(200, "application/octet-stream",
@@ -255,7 +258,6 @@ void tst_ApiClientFaults::serverErrors_data()
     QTest::addColumn<FaultServer::Response>("response");
     QTest::addColumn<int>("status");
 
-    using Response = FaultServer::Response;
     QTest::newRow("500 json") << Response::json(500, R"({"detail": "Server error."})") << 500;
     QTest::newRow("502 html") << Response::raw(502, "text/html", "<h1>Bad Gateway</h1>") << 502;
     QTest::newRow("503 empty") << Response::raw(503, {}, {}) << 503;
@@ -367,6 +369,59 @@ void tst_ApiClientFaults::forbiddenEndsSessionOnlyForProfile()
     QCOMPARE(outcome->kind(), kindName(kind));
     QCOMPARE(outcome->error().httpStatus, 403);
     QCOMPARE(expired.count(), expiries);
+}
+
+void tst_ApiClientFaults::bodyOverTheLimitIsCutOff_data()
+{
+    QTest::addColumn<Response>("response");
+    QTest::addColumn<qint64>("limit");
+    QTest::newRow("20 MB answer, default limit")
+        << Response::json(200, QByteArray(20 * 1024 * 1024, ' ') + "{}") << qint64(0);
+    QTest::newRow("20 MB error page, default limit")
+        << Response::raw(502, "text/html", QByteArray(20 * 1024 * 1024, 'x')) << qint64(0);
+    QTest::newRow("5 KB over a 1 KB limit")
+        << Response::json(200, QByteArray(5000, ' ') + R"({"id": 1, "username": "a"})")
+        << qint64(1024);
+}
+
+void tst_ApiClientFaults::bodyOverTheLimitIsCutOff()
+{
+    QFETCH(Response, response);
+    QFETCH(qint64, limit);
+    m_fault->route("/api/profile/", response);
+    ApiClient client;
+    client.setBaseUrl(m_fault->url());
+    RetryPolicy once;
+    once.maxRetries = 0;
+    client.setRetryPolicy(once);
+    if (limit > 0)
+        client.setMaxResponseBytes(limit);
+    QCOMPARE(client.maxResponseBytes(), limit > 0 ? limit : 4 * 1024 * 1024);
+    const auto outcome = watch(client.fetchProfile());
+    WAIT_DONE(outcome);
+    QCOMPARE(outcome->kind(), kindName(ErrorKind::ResponseTooLarge));
+    QVERIFY(outcome->error().userMessage().startsWith(
+        QStringLiteral("The server sent a far bigger answer than expected")));
+}
+
+void tst_ApiClientFaults::proxyAskingForCredentialsIsAClearError()
+{
+    // The network's proxy (the fault server) wants a sign-in: a clear error, never a hang or a
+    // prompt, and no retry.
+    m_fault->setDefaultResponse(Response::raw(407, "text/html", "<h1>Proxy sign-in</h1>")
+                                    .withHeader("Proxy-Authenticate", "Basic realm=\"corp\""));
+    QNetworkProxy::setApplicationProxy(
+        QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_fault->port()));
+    ApiClient client;
+    // A TEST-NET address: only the proxy is ever contacted (Qt sends loopback past a proxy).
+    client.setBaseUrl(QUrl(QStringLiteral("https://192.0.2.1")));
+    const auto outcome = watch(client.fetchProfile());
+    WAIT_DONE(outcome);
+    QCOMPARE(outcome->kind(), kindName(ErrorKind::ProxyAuthenticationRequired));
+    QVERIFY(
+        outcome->error().userMessage().contains(QStringLiteral("proxy server asks for a sign-in")));
+    QCOMPARE(m_fault->requests().size(), 1);
+    QCOMPARE(m_fault->requests().constFirst().method, QByteArray("CONNECT"));
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClientFaults)

@@ -93,7 +93,8 @@ void tst_ApiError::userMessages()
 
 void tst_ApiError::everyKindHasAFinishedSentence()
 {
-    for (int k = int(ErrorKind::InvalidCredentials); k <= int(ErrorKind::Cancelled); ++k) {
+    for (int k = int(ErrorKind::InvalidCredentials);
+         k <= int(ErrorKind::ProxyAuthenticationRequired); ++k) {
         ApiError error;
         error.kind = ErrorKind(k);
         error.httpStatus = 500;
