@@ -5,6 +5,7 @@
 #include "icons.h"
 #include "messagebanner.h"
 #include "rememberme.h"
+#include "retrycountdown.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -25,6 +26,7 @@ SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
     , m_signIn(new QPushButton(icon(Icon::SignIn), tr("Sign in")))
     , m_createAccount(new QPushButton(icon(Icon::CreateAccount), tr("Create account")))
     , m_busy(new BusyIndicator)
+    , m_countdown(new RetryCountdown(banner(), m_signIn, this))
 {
     setObjectName(QStringLiteral("signInPage"));
     buildForm();
@@ -38,6 +40,8 @@ SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
     });
     connect(auth, &AuthStateManager::stateChanged, this, &SignInPage::onStateChanged);
     connect(auth, &AuthStateManager::signInFailed, this, &SignInPage::onSignInFailed);
+    // When the wait is over, the keyboard is where the next attempt starts.
+    connect(m_countdown, &RetryCountdown::finished, this, [this]() { m_password->setFocus(); });
     connect(auth, &AuthStateManager::rememberAvailableChanged, m_remember,
             &RememberMe::setAvailable);
     m_remember->setAvailable(auth->isRememberAvailable());
@@ -118,6 +122,7 @@ void SignInPage::showSignedOut(AuthStateManager::SignOutReason reason, const QSt
 void SignInPage::setServerConfigured(bool configured)
 {
     m_serverConfigured = configured;
+    m_countdown->stop(); // Another server: its own limits.
     m_signIn->setEnabled(configured);
     m_createAccount->setEnabled(configured);
     if (!configured)
@@ -135,7 +140,7 @@ void SignInPage::prefillUsername(const QString &username)
 
 void SignInPage::submit()
 {
-    if (!m_signIn->isEnabled())
+    if (!m_signIn->isEnabled() || m_countdown->isRunning())
         return;
     const QString username = m_username->text().trimmed();
     const QString password = m_password->text();
@@ -160,7 +165,8 @@ void SignInPage::onStateChanged(AuthStateManager::State state)
 
 void SignInPage::onSignInFailed(const ApiError &error)
 {
-    banner()->showError(error.userMessage());
+    if (!m_countdown->start(error)) // A wait the server asked for counts down on the banner.
+        banner()->showError(error.userMessage());
     // Nothing typed is thrown away: the password stays, selected, so typing replaces it.
     m_password->selectAll();
     m_password->setFocus();
@@ -175,7 +181,7 @@ void SignInPage::setBusy(bool busy)
     for (QWidget *widget : form)
         widget->setEnabled(!busy);
     m_remember->setBusy(busy);
-    m_signIn->setEnabled(!busy && m_serverConfigured);
+    m_signIn->setEnabled(!busy && m_serverConfigured && !m_countdown->isRunning());
     if (!busy)
         restoreFocus();
 }

@@ -11,6 +11,7 @@ class QPushButton;
 namespace portal {
 
 class BusyIndicator;
+class RetryCountdown;
 class FieldErrorLabel;
 class RememberMe;
 
@@ -61,6 +62,7 @@ private:
     QPushButton *m_signIn;
     QPushButton *m_createAccount;
     BusyIndicator *m_busy;
+    RetryCountdown *m_countdown;
     bool m_serverConfigured = true;
     bool m_submitting = false;
     bool m_noServerNotice = false;

@@ -805,6 +805,13 @@ Lizenz: MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>portal::RetryCountdown</name>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Sie können es jetzt erneut versuchen.</translation>
+    </message>
+</context>
+<context>
     <name>portal::ServerDialog</name>
     <message>
         <source>Server address</source>

@@ -1,4 +1,5 @@
 #include "busyindicator.h"
+#include "faultserver.h"
 #include "fielderrorlabel.h"
 #include "messagebanner.h"
 #include "signinpage.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void enterOnACheckBoxSignsIn();
     void enterOnCreateAccountOpensTheForm();
     void failureGivesTheFocusBack();
+    void throttledSignInCountsDown();
 
 private:
     void typeCredentials(const QString &username, const QString &password);
@@ -78,6 +80,34 @@ void TestSignInPage::cleanup()
 {
     m_page.reset();
     m_harness.reset();
+}
+
+void TestSignInPage::throttledSignInCountsDown()
+{
+    // A server that throttles sign-ins (DRF's 429 with Retry-After): the wait counts down on the
+    // banner, Sign in stays disabled until it ends, and nothing is sent meanwhile.
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.route("/api/login/", FaultServer::Response::json(429, R"({"detail": "Throttled."})")
+                                    .withHeader("Retry-After", "2"));
+    m_harness->api.setBaseUrl(server.url());
+    typeCredentials(m_username, testPassword());
+    QTest::keyClick(m_page->passwordEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->banner()->text(),
+                              QStringLiteral("Too many attempts. Try again in 2 seconds."), 20000);
+    QVERIFY(!m_page->signInButton()->isEnabled());
+    QCOMPARE(m_page->passwordEdit()->text(), testPassword()); // Nothing typed is lost.
+    QTest::keyClick(m_page->passwordEdit(), Qt::Key_Return);  // Ignored while counting.
+    // (Without the app's English plural forms loaded here, "1 seconds"; tst_translations checks
+    // the plural.)
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->banner()->text().startsWith(
+                                 QStringLiteral("Too many attempts. Try again in 1 second")),
+                             5000);
+    QVERIFY(!m_page->signInButton()->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->banner()->text(), QStringLiteral("You can try again now."),
+                              5000);
+    QVERIFY(m_page->signInButton()->isEnabled());
+    QCOMPARE(server.requests().size(), 1);
 }
 
 void TestSignInPage::typeCredentials(const QString &username, const QString &password)
