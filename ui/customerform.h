@@ -1,7 +1,7 @@
 #pragma once
 
-#include "customer.h"
 #include "apierror.h"
+#include "customer.h"
 #include "customerchanges.h"
 #include "validation.h"
 

@@ -48,6 +48,14 @@ qint64 newCustomer(const QString &prefix, QString *username)
     return serverCustomer(*username).value(QLatin1String("id")).toInteger();
 }
 
+/// Loads @p editor's record and waits for it; false when it did not load.
+bool loadNow(CustomerEditor &editor)
+{
+    QSignalSpy loaded(&editor, &CustomerEditor::loaded);
+    editor.load();
+    return loaded.wait(kWaitMs);
+}
+
 } // namespace
 
 class tst_CustomerEditor : public QObject
@@ -102,9 +110,7 @@ void tst_CustomerEditor::saveSendsOnlyTheChangedFields()
     QString username;
     const qint64 id = newCustomer(QStringLiteral("ed_cust"), &username);
     CustomerEditor editor(&staff.api, CustomerEditor::Target::Customer, id);
-    QSignalSpy loaded(&editor, &CustomerEditor::loaded);
-    editor.load();
-    QVERIFY(loaded.wait(kWaitMs));
+    QVERIFY(loadNow(editor));
     const QByteArray before = editor.etag();
 
     QSignalSpy saved(&editor, &CustomerEditor::saved);
@@ -169,16 +175,12 @@ void tst_CustomerEditor::keepMineAfterAConflictKeepsBoth()
     QString username;
     const qint64 id = newCustomer(QStringLiteral("ed_cust"), &username);
     CustomerEditor me(&mine.api, CustomerEditor::Target::Customer, id);
-    QSignalSpy loaded(&me, &CustomerEditor::loaded);
-    me.load();
-    QVERIFY(loaded.wait(kWaitMs));
+    QVERIFY(loadNow(me));
     // Someone else: a second editor of the same staff account, a second client.
     Client other(QStringLiteral("ed_oth2"), true);
     QVERIFY(other.ok);
     CustomerEditor them(&other.api, CustomerEditor::Target::Customer, id);
-    QSignalSpy themLoaded(&them, &CustomerEditor::loaded);
-    them.load();
-    QVERIFY(themLoaded.wait(kWaitMs));
+    QVERIFY(loadNow(them));
     QSignalSpy themSaved(&them, &CustomerEditor::saved);
     them.save(change("last_name", QStringLiteral("Theirs")));
     QVERIFY(themSaved.wait(kWaitMs));
@@ -286,9 +288,7 @@ void tst_CustomerEditor::validationErrorsComeBackByField()
     QString username;
     const qint64 id = newCustomer(QStringLiteral("ed_cust"), &username);
     CustomerEditor editor(&staff.api, CustomerEditor::Target::Customer, id);
-    QSignalSpy loaded(&editor, &CustomerEditor::loaded);
-    editor.load();
-    QVERIFY(loaded.wait(kWaitMs));
+    QVERIFY(loadNow(editor));
     QSignalSpy failed(&editor, &CustomerEditor::saveFailed);
     editor.save(change("email", QStringLiteral("not-an-address")));
     QVERIFY(failed.wait(kWaitMs));
@@ -305,9 +305,7 @@ void tst_CustomerEditor::expiredSessionEmitsNothing()
     QString username;
     const qint64 id = newCustomer(QStringLiteral("ed_cust"), &username);
     CustomerEditor editor(&staff.api, CustomerEditor::Target::Customer, id);
-    QSignalSpy loaded(&editor, &CustomerEditor::loaded);
-    editor.load();
-    QVERIFY(loaded.wait(kWaitMs));
+    QVERIFY(loadNow(editor));
     QCOMPARE(manage({QStringLiteral("delete_token"), staff.username}).trimmed(),
              QByteArray("deleted 1"));
     QSignalSpy expired(&staff.api, &ApiClient::sessionExpired);
