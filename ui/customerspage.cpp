@@ -138,7 +138,7 @@ void CustomersPage::buildTable()
     m_table->setColumnWidth(CustomerListModel::UsernameColumn, em * 10);
     m_table->setColumnWidth(CustomerListModel::NameColumn, em * 12);
     m_table->setColumnWidth(CustomerListModel::EmailColumn, em * 15);
-    m_table->setColumnWidth(CustomerListModel::BirthDateColumn, em * 7);
+    m_table->setColumnWidth(CustomerListModel::BirthDateColumn, em * 9);
     // The server cannot order by birth date: the indicator goes back to the order in force.
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column) {
         if (!CustomerListModel::isSortable(column))

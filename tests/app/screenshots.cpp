@@ -7,6 +7,7 @@
 #include "conflictdialog.h"
 #include "customereditor.h"
 #include "customereditpage.h"
+#include "customerhistorymodel.h"
 #include "customerform.h"
 #include "customerlistmodel.h"
 #include "customerspage.h"
@@ -185,6 +186,8 @@ bool shootStaff(PortalApp &portal, const QUrl &server, const QString &out)
     ok = ok && changeBehindTheBack(server, editor->editor()->record());
     editor->saveButton()->click();
     ok = ok && waitFor([&]() { return editor->conflictDialog() != nullptr; });
+    // Their edit shows in the history below the dialog.
+    ok = ok && waitFor([&]() { return editor->history()->rowCount() > 0; });
     ok = ok && save(window, out, QStringLiteral("conflict"), editor->conflictDialog());
     if (ok)
         editor->conflictDialog()->takeTheirsButton()->click();
