@@ -15,6 +15,7 @@ PACKAGES=(
     qt6-translations-l10n libqt6svg6 qtkeychain-qt6-dev libsecret-1-0 libgl1-mesa-dev
     python3-django python3-djangorestframework python3-djangorestframework-simplejwt
     gnome-keyring libsecret-tools dbus
+    python3-cryptography openssl
     desktop-file-utils appstream
 )
 PYTHON=/usr/bin/python3   # Debian's interpreter: the one that has Django and DRF

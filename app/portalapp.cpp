@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "authstatemanager.h"
 #include "icons.h"
+#include "logging.h"
 #include "mainwindow.h"
 #include "serverurl.h"
 #include "tokenstore.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QNetworkProxyFactory>
 #include <QSettings>
+#include <QSslCertificate>
 
 namespace portal {
 
@@ -26,6 +28,7 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     QGuiApplication::setApplicationDisplayName(MainWindow::appName());
     QApplication::setWindowIcon(icon(Icon::App));
     applyTimeoutSetting();
+    applyCaSetting();
     // Whatever proxy the desktop is set up with (a proxy that wants credentials is an error).
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     const Appearance::Mode mode =
@@ -113,6 +116,24 @@ void PortalApp::applyTimeoutSetting()
     // An unset or unusable value keeps the client's default (30 s).
     if (ok && seconds > 0 && seconds <= kMaxSeconds)
         m_api->setTransferTimeout(seconds * 1000);
+}
+
+QString PortalApp::caCertificatesKey()
+{
+    return QStringLiteral("network/caCertificates");
+}
+
+void PortalApp::applyCaSetting()
+{
+    const QString path = m_settings->value(caCertificatesKey()).toString();
+    if (path.isEmpty())
+        return;
+    const QList<QSslCertificate> cas = QSslCertificate::fromPath(path, QSsl::Pem);
+    // An unreadable file trusts nothing more: a server that needs it then fails with a
+    // certificate error that names the setting.
+    if (cas.isEmpty())
+        qCWarning(lcNetwork).noquote() << "no certificate in" << path << "(network/caCertificates)";
+    m_api->setExtraCaCertificates(cas);
 }
 
 QString PortalApp::appearanceKey()

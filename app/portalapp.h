@@ -55,9 +55,12 @@ public:
     static QString appearanceKey();
     /// Seconds before any request gives up (a whole number from 1 to 600; 30 when unset).
     static QString timeoutKey();
+    /// A PEM file of certificate authorities to trust on top of the system's.
+    static QString caCertificatesKey();
 
 private:
     void applyTimeoutSetting();
+    void applyCaSetting();
     void saveServer(const QUrl &url);
     void changeAppearance(Appearance::Mode mode);
 

@@ -10,6 +10,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTimer>
 
 namespace portal {
@@ -111,6 +113,7 @@ struct ApiClient::Private
     ApiEndpoints endpoints;
     int transferTimeoutMs = kDefaultTimeoutMs;
     qint64 maxResponseBytes = kDefaultMaxResponseBytes;
+    QList<QSslCertificate> extraCas;
     RetryPolicy retryPolicy;
     TokenCredentials token;
     Credentials *credentials = &token;
@@ -143,6 +146,11 @@ void ApiClient::Private::dispatch(ApiCall *call)
         return;
     }
     QNetworkRequest netRequest = transport::buildRequest(url, request, transferTimeoutMs);
+    if (!extraCas.isEmpty()) {
+        QSslConfiguration tls = netRequest.sslConfiguration();
+        tls.addCaCertificates(extraCas);
+        netRequest.setSslConfiguration(tls);
+    }
     if (request.authenticated)
         attachCredentials(netRequest, info);
     qCDebug(lcNetwork).noquote() << info.method << info.logUrl << "attempt" << call->m_attempts
@@ -165,6 +173,7 @@ void ApiClient::Private::watch(ApiCall *call, QNetworkReply *reply, const CallIn
     call->m_reply = reply;
     reply->setParent(call); // The reply lives exactly as long as its call (or this attempt).
     transport::limitBody(reply, maxResponseBytes);
+    transport::noteTlsProblems(reply);
     // Queued: a receiver of ApiCall::finished() may delete the client, and with it this reply,
     // which must not happen inside the reply's own finished() emission.
     QObject::connect(
@@ -327,6 +336,16 @@ void ApiClient::setTransferTimeout(int milliseconds)
 int ApiClient::transferTimeout() const
 {
     return d->transferTimeoutMs;
+}
+
+void ApiClient::setExtraCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    d->extraCas = certificates;
+}
+
+QList<QSslCertificate> ApiClient::extraCaCertificates() const
+{
+    return d->extraCas;
 }
 
 void ApiClient::setMaxResponseBytes(qint64 bytes)

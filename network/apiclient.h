@@ -16,6 +16,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QSslCertificate;
 class QNetworkReply;
 class QTimer;
 
@@ -124,6 +125,13 @@ public:
     /// Transfer timeout for every request, in milliseconds (30 000 by default).
     void setTransferTimeout(int milliseconds);
     int transferTimeout() const;
+
+    /**
+     * Certificate authorities trusted on top of the system's (a company's own CA). TLS errors are
+     * never ignored: a certificate these do not vouch for fails with ErrorKind::TlsFailure.
+     */
+    void setExtraCaCertificates(const QList<QSslCertificate> &certificates);
+    QList<QSslCertificate> extraCaCertificates() const;
 
     /// The largest answer read (4 MiB by default); a bigger one fails with ResponseTooLarge.
     void setMaxResponseBytes(qint64 bytes);

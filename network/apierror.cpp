@@ -39,6 +39,8 @@ QString errorKindName(ErrorKind kind)
         return QStringLiteral("ResponseTooLarge");
     case ErrorKind::ProxyAuthenticationRequired:
         return QStringLiteral("ProxyAuthenticationRequired");
+    case ErrorKind::TlsFailure:
+        return QStringLiteral("TlsFailure");
     }
     return QStringLiteral("Unknown");
 }

@@ -28,6 +28,17 @@ enum class ErrorKind
     Cancelled,            ///< The request was aborted by the client (sign-out, shutdown).
     ResponseTooLarge,     ///< The answer was bigger than the client reads; cut off unread.
     ProxyAuthenticationRequired, ///< The network's proxy wants credentials (407).
+    TlsFailure, ///< The server's certificate was refused; ApiError::tlsProblem says why.
+};
+
+/// Why a server's certificate was refused (never ignored).
+enum class TlsProblem
+{
+    None,
+    Untrusted,    ///< Not signed by a trusted authority (self-signed, unknown company CA).
+    NameMismatch, ///< Issued for another host name.
+    Expired,      ///< Expired, or not valid yet.
+    Other         ///< Revoked, malformed, handshake failed...
 };
 
 /**
@@ -54,6 +65,8 @@ struct ApiError
     QString server;
     /// RedirectBlocked: the address ("scheme://host[:port]") the server tried to redirect to.
     QString redirectTarget;
+    /// TlsFailure: what was wrong with the certificate.
+    TlsProblem tlsProblem = TlsProblem::None;
     /**
      * Set by ApiClient: this failure proved the session's credentials dead (the session-expiry
      * rule, applied in the network layer only). ApiClient::sessionExpired() follows once per

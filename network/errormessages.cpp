@@ -41,6 +41,31 @@ QString rateLimitedMessage(const ApiError &error)
                     error.retryAfterSeconds);
 }
 
+QString tlsMessage(const ApiError &error)
+{
+    switch (error.tlsProblem) {
+    case TlsProblem::Untrusted:
+        //: %1 is the server's host name and port.
+        return Text::tr("The certificate of %1 is not from an authority this computer trusts, so "
+                        "the connection was stopped. If your company uses its own, its "
+                        "administrator can add it (network/caCertificates).")
+            .arg(error.server);
+    case TlsProblem::NameMismatch:
+        return Text::tr("The certificate of %1 was issued for another name, so the connection was "
+                        "stopped. Check the server address.")
+            .arg(error.server);
+    case TlsProblem::Expired:
+        return Text::tr("The certificate of %1 has expired (or is not valid yet), so the "
+                        "connection was stopped. Check this computer's date, or tell the "
+                        "server's administrator.")
+            .arg(error.server);
+    case TlsProblem::None:
+    case TlsProblem::Other:
+        break;
+    }
+    return Text::tr("The secure connection to %1 failed, so nothing was sent.").arg(error.server);
+}
+
 QString redirectMessage(const ApiError &error)
 {
     if (error.redirectTarget.isEmpty())
@@ -104,6 +129,8 @@ QString ApiError::userMessage() const
     case ErrorKind::ResponseTooLarge:
         return Text::tr("The server sent a far bigger answer than expected, so it was not read. "
                         "Check that the server address is right.");
+    case ErrorKind::TlsFailure:
+        return tlsMessage(*this);
     case ErrorKind::ProxyAuthenticationRequired:
         return Text::tr("Your network's proxy server asks for a sign-in, which this app does not "
                         "support. Ask your administrator for a connection without one.");

@@ -241,6 +241,12 @@ ApiResult interpretTransportError(const RawResponse &raw)
         return errorOf(ErrorKind::Timeout, raw, detail);
     if (raw.networkError == QNetworkReply::ProxyAuthenticationRequiredError)
         return errorOf(ErrorKind::ProxyAuthenticationRequired, raw, detail);
+    if (raw.tlsProblem != TlsProblem::None ||
+        raw.networkError == QNetworkReply::SslHandshakeFailedError) {
+        ApiError error = errorOf(ErrorKind::TlsFailure, raw, detail);
+        error.tlsProblem = raw.tlsProblem == TlsProblem::None ? TlsProblem::Other : raw.tlsProblem;
+        return error;
+    }
     if (raw.networkError == QNetworkReply::OperationCanceledError)
         return errorOf(ErrorKind::Cancelled, raw, detail);
     if (raw.networkError == QNetworkReply::InsecureRedirectError) {
@@ -259,7 +265,8 @@ ApiResult interpretResponse(const RawResponse &raw, RequestRole role, const QDat
     const bool blockedRedirect = raw.networkError == QNetworkReply::InsecureRedirectError;
     const bool proxyWantsCredentials =
         raw.networkError == QNetworkReply::ProxyAuthenticationRequiredError;
-    if (raw.timedOut || raw.tooLarge || blockedRedirect || proxyWantsCredentials ||
+    const bool tls = raw.tlsProblem != TlsProblem::None;
+    if (raw.timedOut || raw.tooLarge || blockedRedirect || proxyWantsCredentials || tls ||
         raw.httpStatus <= 0)
         return interpretTransportError(raw);
     if (raw.httpStatus >= 200 && raw.httpStatus < 300)

@@ -32,8 +32,10 @@ struct RawResponse
     QString networkErrorString; ///< QNetworkReply::errorString(), for logs.
     bool timedOut = false;      ///< The transfer timeout fired.
     bool tooLarge = false;      ///< The body passed the client's limit and was cut off unread.
-    QString server;             ///< host[:port] for user messages.
-    QString redirectTarget;     ///< Where a blocked redirect pointed ("scheme://host[:port]").
+    /// The first certificate problem reported during the handshake (None when none).
+    TlsProblem tlsProblem = TlsProblem::None;
+    QString server;         ///< host[:port] for user messages.
+    QString redirectTarget; ///< Where a blocked redirect pointed ("scheme://host[:port]").
 };
 
 /// Turns a finished exchange into a value or an error. Pure: no network, no globals.

@@ -4,12 +4,34 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslError>
 
 namespace portal::transport {
 
 namespace {
 
 const char *const kTooLarge = "portal.tooLarge";
+const char *const kTlsProblem = "portal.tlsProblem";
+
+TlsProblem problemOf(const QSslError &error)
+{
+    switch (error.error()) {
+    case QSslError::SelfSignedCertificate:
+    case QSslError::SelfSignedCertificateInChain:
+    case QSslError::UnableToGetLocalIssuerCertificate:
+    case QSslError::UnableToGetIssuerCertificate:
+    case QSslError::UnableToVerifyFirstCertificate:
+    case QSslError::CertificateUntrusted:
+        return TlsProblem::Untrusted;
+    case QSslError::HostNameMismatch:
+        return TlsProblem::NameMismatch;
+    case QSslError::CertificateExpired:
+    case QSslError::CertificateNotYetValid:
+        return TlsProblem::Expired;
+    default:
+        return TlsProblem::Other;
+    }
+}
 
 bool methodHasBody(const QByteArray &method)
 {
@@ -120,6 +142,7 @@ RawResponse rawResponseOf(QNetworkReply *reply, const QString &server)
     // The client never aborts a reply it still listens to (ApiCall::abort disconnects first), so a
     // cancelled reply here was cancelled by the transfer timeout.
     raw.tooLarge = reply->property(kTooLarge).toBool();
+    raw.tlsProblem = TlsProblem(reply->property(kTlsProblem).toInt());
     raw.timedOut = !raw.tooLarge && raw.networkError == QNetworkReply::OperationCanceledError;
     raw.server = server;
     if (raw.networkError == QNetworkReply::InsecureRedirectError) {
@@ -140,6 +163,24 @@ void limitBody(QNetworkReply *reply, qint64 maxBytes)
                          reply->setProperty(kTooLarge, true);
                          reply->abort();
                      });
+}
+
+void noteTlsProblems(QNetworkReply *reply)
+{
+    QObject::connect(
+        reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+            if (errors.isEmpty() || reply->property(kTlsProblem).isValid())
+                return;
+            // The most telling problem first: an untrusted chain usually also
+            // fails the name check of a test certificate, and the chain is the news.
+            TlsProblem problem = TlsProblem::Other;
+            for (const QSslError &error : errors) {
+                const TlsProblem found = problemOf(error);
+                if (found != TlsProblem::Other && (problem == TlsProblem::Other || found < problem))
+                    problem = found;
+            }
+            reply->setProperty(kTlsProblem, int(problem));
+        });
 }
 
 } // namespace portal::transport

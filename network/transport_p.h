@@ -37,4 +37,8 @@ RawResponse rawResponseOf(QNetworkReply *reply, const QString &server);
 /// Aborts @p reply as soon as its body is known to pass @p maxBytes (announced or received).
 void limitBody(QNetworkReply *reply, qint64 maxBytes);
 
+/// Notes what is wrong with the server's certificate, should the handshake report it; nothing
+/// is ever ignored, so the reply then fails.
+void noteTlsProblems(QNetworkReply *reply);
+
 } // namespace portal::transport

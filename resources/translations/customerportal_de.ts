@@ -94,6 +94,23 @@
         <source>Your network&apos;s proxy server asks for a sign-in, which this app does not support. Ask your administrator for a connection without one.</source>
         <translation>Der Proxyserver Ihres Netzwerks verlangt eine Anmeldung, die diese App nicht unterstützt. Bitten Sie Ihre Administration um eine Verbindung ohne Anmeldung.</translation>
     </message>
+    <message>
+        <source>The certificate of %1 is not from an authority this computer trusts, so the connection was stopped. If your company uses its own, its administrator can add it (network/caCertificates).</source>
+        <extracomment>%1 is the server&apos;s host name and port.</extracomment>
+        <translation>Das Zertifikat von %1 stammt nicht von einer Stelle, der dieser Computer vertraut; die Verbindung wurde daher beendet. Verwendet Ihre Firma eine eigene, kann die Administration sie hinzufügen (network/caCertificates).</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was issued for another name, so the connection was stopped. Check the server address.</source>
+        <translation>Das Zertifikat von %1 wurde für einen anderen Namen ausgestellt; die Verbindung wurde daher beendet. Prüfen Sie die Serveradresse.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has expired (or is not valid yet), so the connection was stopped. Check this computer&apos;s date, or tell the server&apos;s administrator.</source>
+        <translation>Das Zertifikat von %1 ist abgelaufen (oder noch nicht gültig); die Verbindung wurde daher beendet. Prüfen Sie das Datum dieses Computers oder wenden Sie sich an die Administration des Servers.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed, so nothing was sent.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen; es wurde nichts gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>ServerUrl</name>
