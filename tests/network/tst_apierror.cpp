@@ -93,8 +93,7 @@ void tst_ApiError::userMessages()
 
 void tst_ApiError::everyKindHasAFinishedSentence()
 {
-    for (int k = int(ErrorKind::InvalidCredentials);
-         k <= int(ErrorKind::ProxyAuthenticationRequired); ++k) {
+    for (int k = int(ErrorKind::InvalidCredentials); k <= int(ErrorKind::TlsFailure); ++k) {
         ApiError error;
         error.kind = ErrorKind(k);
         error.httpStatus = 500;
