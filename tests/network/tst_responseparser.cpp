@@ -64,6 +64,8 @@ private Q_SLOTS:
     void retryAfter_data();
     void retryAfter();
     void rateLimitedCarriesRetryAfter();
+    void certificateProblemsAndOversizedBodies_data();
+    void certificateProblemsAndOversizedBodies();
     void endsSession_data();
     void endsSession();
     void htmlNeverReachesTheUser();
@@ -425,7 +427,9 @@ void tst_ResponseParser::transportFailures_data()
     QTest::newRow("closed before answer")
         << 0 << int(E::RemoteHostClosedError) << false << ErrorKind::Network;
     QTest::newRow("tls handshake")
-        << 0 << int(E::SslHandshakeFailedError) << false << ErrorKind::Network;
+        << 0 << int(E::SslHandshakeFailedError) << false << ErrorKind::TlsFailure;
+    QTest::newRow("proxy wants credentials") << 407 << int(E::ProxyAuthenticationRequiredError)
+                                             << false << ErrorKind::ProxyAuthenticationRequired;
     QTest::newRow("connect timeout") << 0 << int(E::TimeoutError) << false << ErrorKind::Network;
     QTest::newRow("transfer timeout")
         << 0 << int(E::OperationCanceledError) << true << ErrorKind::Timeout;
@@ -461,6 +465,34 @@ void tst_ResponseParser::transportFailures()
     QCOMPARE(error.server, QStringLiteral("127.0.0.1:9"));
     if (kind == ErrorKind::RedirectBlocked)
         QCOMPARE(error.redirectTarget, QStringLiteral("http://127.0.0.1:10"));
+    if (kind == ErrorKind::TlsFailure) // A handshake failure that named no certificate problem.
+        QCOMPARE(int(error.tlsProblem), int(TlsProblem::Other));
+}
+
+void tst_ResponseParser::certificateProblemsAndOversizedBodies_data()
+{
+    QTest::addColumn<TlsProblem>("problem");
+    QTest::addColumn<bool>("tooLarge");
+    QTest::addColumn<ErrorKind>("kind");
+    QTest::newRow("untrusted") << TlsProblem::Untrusted << false << ErrorKind::TlsFailure;
+    QTest::newRow("name mismatch") << TlsProblem::NameMismatch << false << ErrorKind::TlsFailure;
+    QTest::newRow("expired") << TlsProblem::Expired << false << ErrorKind::TlsFailure;
+    QTest::newRow("too large") << TlsProblem::None << true << ErrorKind::ResponseTooLarge;
+}
+
+void tst_ResponseParser::certificateProblemsAndOversizedBodies()
+{
+    QFETCH(TlsProblem, problem);
+    QFETCH(bool, tooLarge);
+    QFETCH(ErrorKind, kind);
+    // Both end the transfer as an abort would: never read as a timeout or a plain network error.
+    RawResponse raw = http(0, {});
+    raw.networkError = QNetworkReply::OperationCanceledError;
+    raw.tlsProblem = problem;
+    raw.tooLarge = tooLarge;
+    const ApiError error = errorFrom(raw, RequestRole::Authenticated);
+    QCOMPARE(errorKindName(error.kind), errorKindName(kind));
+    QCOMPARE(int(error.tlsProblem), int(problem));
 }
 
 void tst_ResponseParser::preconditionFailedKeepsCurrentResource()
