@@ -75,6 +75,7 @@ private Q_SLOTS:
     void expiredSessionEmitsNothing();
     void customersAreRefused();
     void newerRequestReplacesOlder();
+    void answerAboutAnotherCustomerIsRefused();
 };
 
 void tst_CustomerEditor::initTestCase()
@@ -364,6 +365,29 @@ void tst_CustomerEditor::newerRequestReplacesOlder()
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(editor.record().lastName, QStringLiteral("New"));
     QCOMPARE(editor.etag(), QByteArray("\"new\""));
+}
+
+void tst_CustomerEditor::answerAboutAnotherCustomerIsRefused()
+{
+    // A misrouted or cached answer about customer 8 must not become customer 7's record.
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.route("GET", "/api/customers/7/",
+                 FaultServer::Response::json(200, R"({"id": 8, "username": "eve"})")
+                     .withHeader("ETag", "\"e8\""));
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    api.setToken(QStringLiteral("staff-token"));
+    CustomerEditor editor(&api, CustomerEditor::Target::Customer, 7);
+    QSignalSpy loaded(&editor, &CustomerEditor::loaded);
+    QSignalSpy failed(&editor, &CustomerEditor::loadFailed);
+    editor.load();
+    QVERIFY(failed.wait(kWaitMs));
+    QCOMPARE(loaded.count(), 0);
+    QCOMPARE(failed.at(0).at(0).value<ApiError>().kind, ErrorKind::BadResponse);
+    QVERIFY(editor.record().username.isEmpty());
+    QVERIFY(editor.etag().isEmpty());
+    QCOMPARE(editor.customerId(), 7);
 }
 
 QTEST_GUILESS_MAIN(tst_CustomerEditor)

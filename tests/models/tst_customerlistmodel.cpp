@@ -31,7 +31,7 @@ bool settled(const CustomerListModel &model)
 /// Loads every page the server offers (as a view scrolled to the end would).
 bool loadAll(CustomerListModel &model)
 {
-    while (settled(model) && model.canFetchMore({}))
+    while (settled(model) && model.status() != Status::Failed && model.canFetchMore({}))
         model.fetchMore({});
     return !model.isLoading() && model.status() == Status::Ready;
 }
@@ -78,6 +78,8 @@ private Q_SLOTS:
     void birthDateIsNotSortable();
     void slowOlderAnswerNeverOverwritesNewer();
     void failedPageCanBeRetried();
+    void olderAnswerArrivingFirstIsNeverShown();
+    void emptyPageEndsTheList();
     void garbagePageIsAnError();
     void customersGetForbidden();
     void updateCustomerReplacesItsRow();
@@ -148,6 +150,9 @@ void tst_CustomerListModel::searchAndOrderMatchTheDatabase_data()
     QTest::newRow("smith by name")
         << QStringLiteral("smith") << int(CustomerListModel::NameColumn) << Qt::AscendingOrder
         << QStringLiteral("last_name,first_name,id");
+    QTest::newRow("smith by name, descending")
+        << QStringLiteral("smith") << int(CustomerListModel::NameColumn) << Qt::DescendingOrder
+        << QStringLiteral("-last_name,-first_name,-id");
     QTest::newRow("miller by username, descending")
         << QStringLiteral("Miller") << int(CustomerListModel::UsernameColumn) << Qt::DescendingOrder
         << QStringLiteral("-username,-id");
@@ -332,6 +337,61 @@ void tst_CustomerListModel::failedPageCanBeRetried()
     QCOMPARE(idsOf(*m_model), (QList<qint64>{1, 2, 3}));
     QCOMPARE(m_model->status(), Status::Ready);
     QVERIFY(server.requests().last().target.contains("page=2"));
+}
+
+void tst_CustomerListModel::olderAnswerArrivingFirstIsNeverShown()
+{
+    // The user typed on: the older query's (quick) answer comes before the newer query's (slow)
+    // one. It must not be shown as the newer query's rows, nor block the newer answer.
+    FaultServer server;
+    QVERIFY(server.listen());
+    m_api->setBaseUrl(server.url());
+    m_api->setToken(QStringLiteral("staff-token"));
+    server.route("/api/customers/",
+                 FaultServer::Response::json(200, pageJson(2, {1, 2}, false)).delayedBy(200));
+    QSignalSpy received(&server, &FaultServer::requestReceived);
+    QSignalSpy answered(&server, &FaultServer::answered);
+    QSignalSpy pages(m_model.get(), &CustomerListModel::pageLoaded);
+    m_model->setSearch(QStringLiteral("slo"));
+    QVERIFY(received.wait(kWaitMs));
+    server.route("/api/customers/",
+                 FaultServer::Response::json(200, pageJson(1, {42}, false)).delayedBy(1500));
+    m_model->setSearch(QStringLiteral("slow"));
+    QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 1, kWaitMs); // Only the older one so far.
+    QTest::qWait(100); // Time for the client to read it, were it still listening.
+    QCOMPARE(pages.count(), 0);
+    QCOMPARE(m_model->status(), Status::Loading);
+    QCOMPARE(m_model->totalCount(), -1);
+    QVERIFY(pages.wait(kWaitMs));
+    QCOMPARE(idsOf(*m_model), QList<qint64>{42});
+    QCOMPARE(m_model->totalCount(), 1);
+    QCOMPARE(m_model->status(), Status::Ready);
+}
+
+void tst_CustomerListModel::emptyPageEndsTheList()
+{
+    // A server whose count went stale names a next page that has no rows: the list ends there.
+    FaultServer server;
+    QVERIFY(server.listen());
+    m_api->setBaseUrl(server.url());
+    m_api->setToken(QStringLiteral("staff-token"));
+    server.route("/api/customers/", [](const FaultServer::Request &request) {
+        const QUrlQuery query(QUrl::fromEncoded(request.target).query());
+        const bool first = query.queryItemValue(QStringLiteral("page")) == QLatin1String("1");
+        return FaultServer::Response::json(200, first ? pageJson(5, {1, 2}, true)
+                                                      : pageJson(5, {}, true));
+    });
+    QSignalSpy pages(m_model.get(), &CustomerListModel::pageLoaded);
+    m_model->setSearch({});
+    QVERIFY(pages.wait(kWaitMs));
+    QVERIFY(settled(*m_model));
+    if (m_model->canFetchMore({})) // Unless the model tester asked for page 2 already.
+        m_model->fetchMore({});
+    QVERIFY(settled(*m_model));
+    QVERIFY(!m_model->canFetchMore({}));
+    QCOMPARE(idsOf(*m_model), (QList<qint64>{1, 2}));
+    QCOMPARE(m_model->status(), Status::Ready);
+    QCOMPARE(server.requests().size(), 2);
 }
 
 void tst_CustomerListModel::garbagePageIsAnError()

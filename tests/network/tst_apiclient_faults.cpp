@@ -46,6 +46,8 @@ private Q_SLOTS:
     void bodyOverTheLimitIsCutOff_data();
     void bodyOverTheLimitIsCutOff();
     void proxyAskingForCredentialsIsAClearError();
+    void staffAccessDeniedOnlyForStaffRequests_data();
+    void staffAccessDeniedOnlyForStaffRequests();
 
 private:
     /// GET profile with a token from the fault server answering @p response; @p expiries gets how
@@ -422,6 +424,64 @@ void tst_ApiClientFaults::proxyAskingForCredentialsIsAClearError()
         outcome->error().userMessage().contains(QStringLiteral("proxy server asks for a sign-in")));
     QCOMPARE(m_fault->requests().size(), 1);
     QCOMPARE(m_fault->requests().constFirst().method, QByteArray("CONNECT"));
+}
+
+void tst_ApiClientFaults::staffAccessDeniedOnlyForStaffRequests_data()
+{
+    QTest::addColumn<int>("request");
+    QTest::addColumn<int>("denials");
+    QTest::newRow("profile update") << 0 << 0;
+    QTest::newRow("other authenticated request") << 1 << 0;
+    QTest::newRow("profile read") << 2 << 0;
+    QTest::newRow("customer page") << 3 << 1;
+    QTest::newRow("customer") << 4 << 1;
+    QTest::newRow("customer update") << 5 << 1;
+    QTest::newRow("customer history") << 6 << 1;
+}
+
+void tst_ApiClientFaults::staffAccessDeniedOnlyForStaffRequests()
+{
+    // A 403 means "no longer staff" only on a staff endpoint.
+    QFETCH(int, request);
+    QFETCH(int, denials);
+    m_fault->setDefaultResponse(
+        Response::json(403, R"({"detail": "You do not have permission to perform this action."})"));
+    ApiClient client;
+    client.setBaseUrl(m_fault->url());
+    client.setToken(QStringLiteral("t"));
+    QSignalSpy denied(&client, &ApiClient::staffAccessDenied);
+    const QJsonObject changes{{QStringLiteral("first_name"), QStringLiteral("X")}};
+    ApiRequest other;
+    other.path = QStringLiteral("/api/other/");
+    ApiCall *call = nullptr;
+    switch (request) {
+    case 0:
+        call = client.updateProfile(changes, "\"e\"");
+        break;
+    case 1:
+        call = client.send(other);
+        break;
+    case 2:
+        call = client.fetchProfile();
+        break;
+    case 3:
+        call = client.fetchCustomerPage(CustomerPageQuery());
+        break;
+    case 4:
+        call = client.fetchCustomer(7);
+        break;
+    case 5:
+        call = client.updateCustomer(7, changes, "\"e\"");
+        break;
+    default:
+        call = client.fetchCustomerHistory(7);
+        break;
+    }
+    const auto outcome = watch(call);
+    WAIT_DONE(outcome);
+    QCOMPARE(outcome->error().httpStatus, 403);
+    QCoreApplication::processEvents();
+    QCOMPARE(denied.count(), denials);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClientFaults)

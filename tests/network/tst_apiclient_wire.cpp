@@ -43,6 +43,9 @@ private Q_SLOTS:
     void basePathPrefixIsKept();
     void profileUpdateMethodAndIfMatch_data();
     void profileUpdateMethodAndIfMatch();
+    void customerPageQueryIsPercentEncoded();
+    void customerUpdateCarriesIfMatch_data();
+    void customerUpdateCarriesIfMatch();
     void cookiesAreNeitherKeptNorSent();
     void logsNeverContainSecrets();
 
@@ -367,6 +370,55 @@ void tst_ApiClientWire::sameOriginRedirectKeepsToken()
     QCOMPARE(m_fault->requests().at(1).target, QByteArray("/moved/profile/"));
     for (const FaultServer::Request &request : m_fault->requests())
         QCOMPARE(request.header("Authorization"), QByteArray("Token secret-token"));
+}
+
+void tst_ApiClientWire::customerPageQueryIsPercentEncoded()
+{
+    // Django reads a literal '+' in a query as a space: "a+b" must go out as a%2Bb.
+    m_fault->route("/api/customers/", FaultServer::Response::json(
+                                          200, R"({"count": 0, "next": null, "results": []})"));
+    ApiClient client;
+    client.setBaseUrl(m_fault->url());
+    client.setToken(QStringLiteral("tok"));
+    CustomerPageQuery query;
+    query.search = QStringLiteral("a+b c&d=e");
+    query.ordering = QStringLiteral("-last_name,-first_name,-id");
+    query.page = 3;
+    query.pageSize = 25;
+    const auto outcome = watch(client.fetchCustomerPage(query));
+    WAIT_DONE(outcome);
+    QVERIFY(outcome->ok());
+    const QByteArray target = m_fault->requests().constFirst().target;
+    QVERIFY2(target.contains("search=a%2Bb%20c%26d%3De&"), target.constData());
+    QVERIFY2(!target.contains("a+b"), target.constData());
+    QVERIFY2(target.contains("ordering=-last_name%2C-first_name%2C-id"), target.constData());
+    QVERIFY2(target.contains("&page=3&page_size=25"), target.constData());
+}
+
+void tst_ApiClientWire::customerUpdateCarriesIfMatch_data()
+{
+    QTest::addColumn<QByteArray>("ifMatch");
+    QTest::newRow("with etag") << QByteArray("\"v7\"");
+    QTest::newRow("without etag") << QByteArray();
+}
+
+void tst_ApiClientWire::customerUpdateCarriesIfMatch()
+{
+    QFETCH(QByteArray, ifMatch);
+    m_fault->route("/api/customers/42/",
+                   FaultServer::Response::json(200, R"({"id": 42, "username": "a"})"));
+    ApiClient client;
+    client.setBaseUrl(m_fault->url());
+    client.setToken(QStringLiteral("tok"));
+    const QJsonObject changes{{QStringLiteral("last_name"), QStringLiteral("Quill")}};
+    const auto outcome = watch(client.updateCustomer(42, changes, ifMatch));
+    WAIT_DONE(outcome);
+    QVERIFY(outcome->ok());
+    const FaultServer::Request &request = m_fault->requests().constFirst();
+    QCOMPARE(request.method, QByteArray("PATCH"));
+    QCOMPARE(request.header("If-Match"), ifMatch);
+    QCOMPARE(request.hasHeader("If-Match"), !ifMatch.isEmpty());
+    QCOMPARE(QJsonDocument::fromJson(request.body).object(), changes);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClientWire)

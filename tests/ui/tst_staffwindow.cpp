@@ -140,6 +140,7 @@ private Q_SLOTS:
     void conflictChoices_data();
     void conflictChoices();
     void demotedStaffLoseThePage();
+    void a403WhileStillStaffKeepsStaffAccess();
     void draftSurvivesExpiryAndSigningInAgain();
     void draftIsNotShownToAnotherStaffMember();
 
@@ -585,6 +586,25 @@ void TestStaffWindow::demotedStaffLoseThePage()
         editor->banner()->text(),
         QStringLiteral("You have unsaved changes from your last session. Review and save them."));
     QVERIFY(!m_app->auth()->hasDraft());
+}
+
+void TestStaffWindow::a403WhileStillStaffKeepsStaffAccess()
+{
+    // A 403 that is not about staff access: the profile is read again, still says staff, and
+    // nothing is taken away.
+    const QString staff = newStaff(QStringLiteral("sw_still"));
+    QVERIFY(!staff.isEmpty());
+    startApp();
+    signInByTyping(staff);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), m_window->customersPage(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->auth()->profile()->isBusy(), kWaitMs);
+    QSignalSpy lost(m_app->auth(), &AuthStateManager::staffAccessLost);
+    QSignalSpy reread(m_app->auth()->profile(), &CustomerEditor::loaded);
+    Q_EMIT m_app->api()->staffAccessDenied(); // As ApiClient does after a staff endpoint's 403.
+    QVERIFY(reread.wait(kWaitMs));
+    QCOMPARE(lost.count(), 0);
+    QVERIFY(m_window->navigationBar()->isVisible());
+    QCOMPARE(m_window->currentPage(), m_window->customersPage());
 }
 
 void TestStaffWindow::draftSurvivesExpiryAndSigningInAgain()
