@@ -6,6 +6,7 @@
 #include "icons.h"
 #include "messagebanner.h"
 #include "rememberme.h"
+#include "retrycountdown.h"
 #include "validation.h"
 
 #include <QCheckBox>
@@ -33,6 +34,7 @@ RegisterPage::RegisterPage(AuthStateManager *auth, QWidget *parent)
     , m_create(new QPushButton(icon(Icon::CreateAccount), tr("Create account")))
     , m_back(new QPushButton(tr("Back to sign in")))
     , m_busy(new BusyIndicator)
+    , m_countdown(new RetryCountdown(banner(), m_create, this))
 {
     setObjectName(QStringLiteral("registerPage"));
     buildForm();
@@ -125,7 +127,7 @@ QString RegisterPage::fieldError(const QString &field) const
 
 void RegisterPage::submit()
 {
-    if (m_submitting)
+    if (m_submitting || m_countdown->isRunning())
         return;
     RegistrationInput input;
     input.username = m_inputs.value(QStringLiteral("username"))->text();
@@ -167,7 +169,7 @@ void RegisterPage::onRegistrationFailed(const ApiError &error)
     }
     if (error.kind == ErrorKind::Validation && !elsewhere.isEmpty())
         banner()->showError(elsewhere.join(QLatin1Char(' ')));
-    else
+    else if (!m_countdown->start(error)) // A wait the server asked for counts down.
         banner()->showError(error.userMessage());
     restoreFocus(firstInputInError());
 }
@@ -190,7 +192,7 @@ void RegisterPage::setBusy(bool busy)
     for (QLineEdit *edit : std::as_const(m_inputs))
         edit->setEnabled(!busy);
     m_birthDate->setEnabled(!busy);
-    m_create->setEnabled(!busy);
+    m_create->setEnabled(!busy && !m_countdown->isRunning());
     m_back->setEnabled(!busy);
     m_remember->setBusy(busy);
     if (!busy)

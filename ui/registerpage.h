@@ -13,6 +13,7 @@ namespace portal {
 
 class BirthDateEdit;
 class BusyIndicator;
+class RetryCountdown;
 class FieldErrorLabel;
 class RememberMe;
 
@@ -61,6 +62,7 @@ private:
     QPushButton *m_create;
     QPushButton *m_back;
     BusyIndicator *m_busy;
+    RetryCountdown *m_countdown;
     bool m_submitting = false;
 };
 

@@ -1,4 +1,5 @@
 #include "birthdateedit.h"
+#include "faultserver.h"
 #include "messagebanner.h"
 #include "registerpage.h"
 #include "testenv.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void enterAnywhereSubmits();
     void enterOnBackGoesBack();
     void tabOrderFollowsLayout();
+    void throttledRegistrationCountsDown();
 
 private:
     void fill(const Fields &fields);
@@ -291,6 +293,29 @@ void TestRegisterPage::enterOnBackGoesBack()
     QTest::keyClick(m_page->backButton(), Qt::Key_Return);
     QCOMPARE(back.count(), 1);
     QVERIFY(m_page->fieldError(QStringLiteral("username")).isEmpty()); // nothing was submitted
+}
+
+void TestRegisterPage::throttledRegistrationCountsDown()
+{
+    // A server that throttles registrations: the wait counts down, Create account stays
+    // disabled until it ends, the form keeps what was typed, and nothing is sent meanwhile.
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.route("/api/register/", FaultServer::Response::json(429, R"({"detail": "Throttled."})")
+                                       .withHeader("Retry-After", "2"));
+    m_harness->api.setBaseUrl(server.url());
+    const QString username = uniqueUsername(QStringLiteral("throttled"));
+    fill(validFields(username));
+    QTest::keyClick(m_page->input(QStringLiteral("confirm_password")), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->banner()->text(),
+                              QStringLiteral("Too many attempts. Try again in 2 seconds."), 20000);
+    QVERIFY(!m_page->createButton()->isEnabled());
+    QCOMPARE(m_page->input(QStringLiteral("username"))->text(), username);
+    QTest::keyClick(m_page->input(QStringLiteral("confirm_password")), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->banner()->text(), QStringLiteral("You can try again now."),
+                              5000);
+    QVERIFY(m_page->createButton()->isEnabled());
+    QCOMPARE(server.requests().size(), 1);
 }
 
 void TestRegisterPage::tabOrderFollowsLayout()
