@@ -8,6 +8,7 @@
 #include "customerhistorymodel.h"
 #include "icons.h"
 #include "messagebanner.h"
+#include "retrycountdown.h"
 
 #include <QDate>
 #include <QHBoxLayout>
@@ -30,6 +31,7 @@ CustomerEditPage::CustomerEditPage(AuthStateManager *auth, ApiClient *api, QWidg
     , m_cancel(new QPushButton(icon(Icon::Cancel), tr("Cancel")))
     , m_back(new QPushButton(tr("&Back to customers")))
     , m_busy(new BusyIndicator)
+    , m_countdown(new RetryCountdown(banner(), m_save, this))
 {
     setObjectName(QStringLiteral("customerEditPage"));
     m_form->setObjectName(QStringLiteral("customerForm"));
@@ -211,7 +213,7 @@ bool CustomerEditPage::hasUnsavedChanges() const
 
 void CustomerEditPage::save()
 {
-    if (m_busyNow || m_editor->customerId() <= 0)
+    if (m_busyNow || m_editor->customerId() <= 0 || m_countdown->isRunning())
         return;
     const FieldErrors errors = m_form->validate(QDate::currentDate());
     m_form->showFieldErrors(errors);
@@ -305,7 +307,9 @@ void CustomerEditPage::onConflict(const Customer &theirs, const CustomerChanges 
 void CustomerEditPage::onSaveFailed(const ApiError &error)
 {
     setBusy(false);
-    banner()->showError(m_form->showSaveError(error));
+    const QString message = m_form->showSaveError(error);
+    if (!m_countdown->start(error)) // A wait the server asked for counts down; Save waits too.
+        banner()->showError(message);
     if (error.kind == ErrorKind::Validation) // A keyboard user lands on the field to correct.
         restoreFocus(m_form->firstInputInError());
 }
@@ -323,7 +327,7 @@ void CustomerEditPage::setBusy(bool busy)
         rememberFocus();
     m_busyNow = busy;
     m_busy->setRunning(busy);
-    m_save->setEnabled(!busy);
+    m_save->setEnabled(!busy && !m_countdown->isRunning());
     m_cancel->setEnabled(!busy);
     m_form->setEnabled(!busy);
     if (!busy)

@@ -16,6 +16,7 @@ namespace portal {
 
 class ApiClient;
 class BusyIndicator;
+class RetryCountdown;
 class CustomerEditor;
 class CustomerForm;
 class CustomerHistoryModel;
@@ -92,6 +93,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_back;
     BusyIndicator *m_busy;
+    RetryCountdown *m_countdown;
     QPointer<ConflictDialog> m_conflict;
     /// The record the edits in flight were made on: "you started from" in a conflict.
     Customer m_savedFrom;

@@ -6,6 +6,7 @@
 #include "customerform.h"
 #include "icons.h"
 #include "messagebanner.h"
+#include "retrycountdown.h"
 
 #include <QDate>
 #include <QHBoxLayout>
@@ -25,6 +26,7 @@ ProfilePage::ProfilePage(AuthStateManager *auth, QWidget *parent)
     , m_refresh(new QPushButton(icon(Icon::Refresh), tr("Refresh")))
     , m_signOut(new QPushButton(icon(Icon::SignOut), tr("Sign out")))
     , m_busy(new BusyIndicator)
+    , m_countdown(new RetryCountdown(banner(), m_save, this))
 {
     setObjectName(QStringLiteral("profilePage"));
     m_form->setObjectName(QStringLiteral("customerForm"));
@@ -113,7 +115,7 @@ void ProfilePage::startEditing()
 
 void ProfilePage::save()
 {
-    if (!m_form->isEditing() || m_busyNow)
+    if (!m_form->isEditing() || m_busyNow || m_countdown->isRunning())
         return;
     const FieldErrors errors = m_form->validate(QDate::currentDate());
     m_form->showFieldErrors(errors);
@@ -240,7 +242,9 @@ void ProfilePage::onConflict()
 void ProfilePage::onSaveFailed(const ApiError &error)
 {
     setBusy(false);
-    banner()->showError(m_form->showSaveError(error));
+    const QString message = m_form->showSaveError(error);
+    if (!m_countdown->start(error)) // A wait the server asked for counts down; Save waits too.
+        banner()->showError(message);
     if (error.kind == ErrorKind::Validation) // A keyboard user lands on the field to correct.
         restoreFocus(m_form->firstInputInError());
 }
@@ -269,6 +273,7 @@ void ProfilePage::setBusy(bool busy)
     m_busy->setRunning(busy);
     for (QPushButton *button : {m_edit, m_save, m_cancel, m_refresh, m_signOut})
         button->setEnabled(!busy);
+    m_save->setEnabled(!busy && !m_countdown->isRunning());
     m_form->setEnabled(!busy);
     if (!busy)
         restoreFocus();

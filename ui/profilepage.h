@@ -8,6 +8,7 @@ class QPushButton;
 namespace portal {
 
 class BusyIndicator;
+class RetryCountdown;
 class CustomerForm;
 
 /**
@@ -63,6 +64,7 @@ private:
     QPushButton *m_refresh;
     QPushButton *m_signOut;
     BusyIndicator *m_busy;
+    RetryCountdown *m_countdown;
     bool m_busyNow = false;
 };
 

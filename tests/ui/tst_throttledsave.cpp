@@ -1,0 +1,124 @@
+// A server that throttles saves (429 with Retry-After): on Profile and on the customer editor the
+// wait counts down on the banner, Save stays disabled until it ends, the edits stay, and the
+// write is never sent again by itself. A loopback fault server plays the throttling server.
+
+#include "customereditor.h"
+#include "customereditpage.h"
+#include "customerform.h"
+#include "faultserver.h"
+#include "messagebanner.h"
+#include "profilepage.h"
+#include "uitest.h"
+
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace portal;
+using namespace portal::test;
+using Response = FaultServer::Response;
+
+namespace {
+
+const QByteArray kCustomer = R"({"id": 7, "username": "ada", "email": "ada@example.org",
+    "first_name": "Ada", "last_name": "Lovelace"})";
+
+/// The fault server answers reads with the customer and every write with 429, Retry-After 2.
+void throttleWrites(FaultServer &server)
+{
+    const Response customer = Response::json(200, kCustomer).withHeader("ETag", "\"v1\"");
+    const Response throttled =
+        Response::json(429, R"({"detail": "Throttled."})").withHeader("Retry-After", "2");
+    server.route("/api/login/",
+                 Response::json(200, R"({"token": "t", "customer": )" + kCustomer + "}"));
+    for (const QByteArray &path : {QByteArray("/api/profile/"), QByteArray("/api/customers/7/")}) {
+        server.route("GET", path, customer);
+        server.route("PATCH", path, throttled);
+    }
+}
+
+int patches(const FaultServer &server)
+{
+    int count = 0;
+    for (const FaultServer::Request &request : server.requests())
+        count += request.method == "PATCH" ? 1 : 0;
+    return count;
+}
+
+/// Saves, then follows the countdown to its end: Save disabled, then enabled again.
+void expectCountdown(MessageBanner *banner, QPushButton *save, const std::function<void()> &again)
+{
+    QTRY_COMPARE_WITH_TIMEOUT(banner->text(),
+                              QStringLiteral("Too many attempts. Try again in 2 seconds."), 20000);
+    QVERIFY(!save->isEnabled());
+    again(); // Ignored while the wait lasts.
+    QTRY_COMPARE_WITH_TIMEOUT(banner->text(), QStringLiteral("You can try again now."), 5000);
+    QVERIFY(save->isEnabled());
+}
+
+} // namespace
+
+class TestThrottledSave : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void profile();
+    void customerEditor();
+};
+
+void TestThrottledSave::profile()
+{
+    FaultServer server;
+    QVERIFY(server.listen());
+    throttleWrites(server);
+    AuthHarness harness;
+    harness.auth.changeServer(server.url());
+    QVERIFY(harness.signIn(QStringLiteral("ada")));
+    QTRY_VERIFY_WITH_TIMEOUT(!harness.auth.profile()->etag().isEmpty(), 20000);
+    ProfilePage page(&harness.auth);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    click(page.editButton());
+    QLineEdit *first = page.form()->input(QStringLiteral("first_name"));
+    first->selectAll();
+    QTest::keyClicks(first, QStringLiteral("Augusta"));
+    click(page.saveButton());
+    expectCountdown(page.banner(), page.saveButton(), [&page]() { page.save(); });
+    QCOMPARE(first->text(), QStringLiteral("Augusta")); // The edit is kept.
+    QVERIFY(page.form()->isEditing());
+    QCOMPARE(patches(server), 1);
+}
+
+void TestThrottledSave::customerEditor()
+{
+    FaultServer server;
+    QVERIFY(server.listen());
+    throttleWrites(server);
+    AuthHarness harness;
+    harness.auth.changeServer(server.url());
+    QVERIFY(harness.signIn(QStringLiteral("ada")));
+    CustomerEditPage page(&harness.auth, &harness.api);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    Customer listed;
+    listed.id = 7;
+    listed.username = QStringLiteral("ada");
+    page.openCustomer(listed);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.editor()->etag().isEmpty(), 20000);
+    QLineEdit *last = page.form()->input(QStringLiteral("last_name"));
+    last->setFocus();
+    last->selectAll();
+    QTest::keyClicks(last, QStringLiteral("Byron"));
+    click(page.saveButton());
+    expectCountdown(page.banner(), page.saveButton(), [&page]() { page.save(); });
+    QCOMPARE(last->text(), QStringLiteral("Byron"));
+    QVERIFY(page.hasUnsavedChanges());
+    QCOMPARE(patches(server), 1);
+}
+
+QTEST_MAIN(TestThrottledSave)
+#include "tst_throttledsave.moc"
