@@ -97,16 +97,6 @@ void CustomerChanges::set(CustomerField field, const Customer &from)
     copyField(values, from, field);
 }
 
-CustomerChanges CustomerChanges::only(CustomerFields keep) const
-{
-    CustomerChanges kept;
-    for (CustomerField field : editableFields()) {
-        if (has(field) && keep.testFlag(field))
-            kept.set(field, values);
-    }
-    return kept;
-}
-
 QJsonObject CustomerChanges::toJson() const
 {
     QJsonObject json;

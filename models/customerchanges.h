@@ -47,8 +47,6 @@ struct CustomerChanges
     bool has(CustomerField field) const { return fields.testFlag(field); }
     /// Marks @p field changed, with its value taken from @p from.
     void set(CustomerField field, const Customer &from);
-    /// Only the fields also in @p keep.
-    CustomerChanges only(CustomerFields keep) const;
 
     /// The PATCH body: the changed fields in wire names (birth_date "YYYY-MM-DD" or null).
     QJsonObject toJson() const;

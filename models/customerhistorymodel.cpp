@@ -39,11 +39,6 @@ QVariant CustomerHistoryModel::data(const QModelIndex &index, int role) const
     return tr("%1 by %2\n%3").arg(when, entry.author, changes);
 }
 
-HistoryEntry CustomerHistoryModel::entryAt(int row) const
-{
-    return m_entries.value(row);
-}
-
 bool CustomerHistoryModel::isLoading() const
 {
     return !m_call.isNull();

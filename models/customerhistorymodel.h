@@ -32,7 +32,6 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    HistoryEntry entryAt(int row) const;
     /// True while a load is on its way.
     bool isLoading() const;
 

@@ -70,8 +70,6 @@ class ApiCall final : public QObject
 
 public:
     void abort();
-    /// The request as given to ApiClient::send().
-    const ApiRequest &request() const { return m_request; }
     /// How many times it has been sent so far.
     int attempts() const { return m_attempts; }
 

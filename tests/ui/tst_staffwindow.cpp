@@ -37,6 +37,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+#include <optional>
+
 using namespace portal;
 using namespace portal::test;
 using State = AuthStateManager::State;
@@ -68,6 +71,30 @@ QString newStaff(const QString &prefix)
     return username;
 }
 
+/// The demo support account changes customer @p id through a client of its own, as a colleague
+/// would: @p change is applied to the current record and saved. The saved record, or none.
+std::optional<Customer> supportChanges(qint64 id, const std::function<void(Customer &)> &change)
+{
+    ApiClient api;
+    api.setBaseUrl(referenceServerUrl());
+    std::optional<ApiResult> login;
+    QObject::connect(api.login(QStringLiteral("support"), QStringLiteral("support-password-1")),
+                     &ApiCall::finished, &api, [&](const ApiResult &result) { login = result; });
+    if (!QTest::qWaitFor([&]() { return login.has_value(); }, kWaitMs) || !login->ok())
+        return std::nullopt;
+    api.setToken(login->value().json.toObject().value(QLatin1String("token")).toString());
+    CustomerEditor editor(&api, CustomerEditor::Target::Customer, id);
+    QSignalSpy loaded(&editor, &CustomerEditor::loaded);
+    editor.load();
+    if (!loaded.wait(kWaitMs))
+        return std::nullopt;
+    Customer changed = editor.record();
+    change(changed);
+    QSignalSpy saved(&editor, &CustomerEditor::saved);
+    editor.save(CustomerChanges::between(editor.record(), changed));
+    return saved.wait(kWaitMs) ? std::optional<Customer>(editor.record()) : std::nullopt;
+}
+
 /// A new customer with a first and last name only this test uses (so a search finds just them).
 Customer newCustomer(const QString &lastName)
 {
@@ -75,49 +102,20 @@ Customer newCustomer(const QString &lastName)
     if (!createAccount(referenceServerUrl(), username))
         return {};
     // The names are set by a staff member's edit, as support would.
-    ApiClient api;
-    api.setBaseUrl(referenceServerUrl());
-    std::optional<ApiResult> login;
-    QObject::connect(api.login(QStringLiteral("support"), QStringLiteral("support-password-1")),
-                     &ApiCall::finished, &api, [&](const ApiResult &result) { login = result; });
-    if (!QTest::qWaitFor([&]() { return login.has_value(); }, kWaitMs) || !login->ok())
-        return {};
-    api.setToken(login->value().json.toObject().value(QLatin1String("token")).toString());
     const qint64 id = serverField(username, QStringLiteral("id")).toInteger();
-    CustomerEditor editor(&api, CustomerEditor::Target::Customer, id);
-    QSignalSpy loaded(&editor, &CustomerEditor::loaded);
-    editor.load();
-    if (!loaded.wait(kWaitMs))
-        return {};
-    Customer named = editor.record();
-    named.firstName = QStringLiteral("Ada");
-    named.lastName = lastName;
-    QSignalSpy saved(&editor, &CustomerEditor::saved);
-    editor.save(CustomerChanges::between(editor.record(), named));
-    return saved.wait(kWaitMs) ? editor.record() : Customer();
+    return supportChanges(id,
+                          [&lastName](Customer &customer) {
+                              customer.firstName = QStringLiteral("Ada");
+                              customer.lastName = lastName;
+                          })
+        .value_or(Customer());
 }
 
 /// Another staff member changes @p id's last name through their own client.
 bool otherStaffChangesLastName(qint64 id, const QString &lastName)
 {
-    ApiClient api;
-    api.setBaseUrl(referenceServerUrl());
-    std::optional<ApiResult> login;
-    QObject::connect(api.login(QStringLiteral("support"), QStringLiteral("support-password-1")),
-                     &ApiCall::finished, &api, [&](const ApiResult &result) { login = result; });
-    if (!QTest::qWaitFor([&]() { return login.has_value(); }, kWaitMs) || !login->ok())
-        return false;
-    api.setToken(login->value().json.toObject().value(QLatin1String("token")).toString());
-    CustomerEditor editor(&api, CustomerEditor::Target::Customer, id);
-    QSignalSpy loaded(&editor, &CustomerEditor::loaded);
-    editor.load();
-    if (!loaded.wait(kWaitMs))
-        return false;
-    Customer theirs = editor.record();
-    theirs.lastName = lastName;
-    QSignalSpy saved(&editor, &CustomerEditor::saved);
-    editor.save(CustomerChanges::between(editor.record(), theirs));
-    return saved.wait(kWaitMs);
+    return supportChanges(id, [&lastName](Customer &customer) { customer.lastName = lastName; })
+        .has_value();
 }
 
 } // namespace
