@@ -17,6 +17,7 @@ constexpr int kLogoutTimeoutMs = 5000;
 
 void AuthStateManager::Private::forgetStoredSession()
 {
+    keptKey.clear();
     store->remove(sessionKey(), q, {});
     sessions.setRestore(originOf(sessionServer), false);
 }
@@ -27,6 +28,7 @@ void AuthStateManager::Private::endSession(Reason why, bool forgetStored)
     if (forgetStored)
         forgetStoredSession();
     ++epoch;
+    keptKey.clear();
     api->abortAll();
     api->clearToken();
     profile->reset();
@@ -110,6 +112,7 @@ AuthStateManager::AuthStateManager(ApiClient *api, TokenStore *store, QSettings 
     d->lastUsername = d->sessions.username(d->origin());
     connect(api, &ApiClient::sessionExpired, this, [this]() { d->onSessionExpired(); });
     connect(api, &ApiClient::staffAccessDenied, this, [this]() { d->onStaffAccessDenied(); });
+    connect(api, &ApiClient::storedSecretChanged, this, [this]() { d->onStoredSecretChanged(); });
     connect(d->profile, &CustomerEditor::recordChanged, this,
             [this](const Customer &record) { d->onProfileRecord(record); });
     connect(store, &TokenStore::availabilityChanged, this,
@@ -226,13 +229,15 @@ void AuthStateManager::cancelRestore()
 void AuthStateManager::signIn(const QString &username, const QString &password, bool remember)
 {
     if (d->beginCredentials())
-        d->watchCredentials(d->api->login(username, password), remember, false);
+        d->watchCredentials(d->api->login(username, password),
+                            {username, password, remember, false});
 }
 
 void AuthStateManager::registerAccount(const RegistrationInput &input, bool remember)
 {
     if (d->beginCredentials())
-        d->watchCredentials(d->api->registerAccount(registrationJson(input)), remember, true);
+        d->watchCredentials(d->api->registerAccount(registrationJson(input)),
+                            {input.username, input.password, remember, true});
 }
 
 void AuthStateManager::signOut()
@@ -247,13 +252,9 @@ void AuthStateManager::signOut()
     d->api->abortAll();
     d->setError(std::nullopt);
     d->setState(State::SigningOut);
-    ApiRequest request;
-    request.method = "POST";
-    request.path = d->api->endpoints().logoutPath;
-    request.role = RequestRole::Logout;
-    request.timeoutMs = kLogoutTimeoutMs;
-    // Whatever the answer (done, already signed out, no server, cancelled), the session ends.
-    d->onFinished(d->api->send(request), [this](const ApiResult &result) {
+    // Whatever the answer (done, already signed out, no blacklist endpoint, no server,
+    // cancelled), the session ends.
+    d->onFinished(d->api->logout(kLogoutTimeoutMs), [this](const ApiResult &result) {
         if (!result.ok())
             qCInfo(lcAuth) << "logout request failed:" << errorKindName(result.error().kind);
         d->endSession(SignOutReason::UserRequested, false);

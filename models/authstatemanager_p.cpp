@@ -97,6 +97,7 @@ void AuthStateManager::Private::onStoredToken(const QString &username,
 {
     if (result.status == TokenStoreResult::Status::Ok) {
         api->setToken(result.token);
+        keptKey = storeKey(username);
         onFinished(api->fetchProfile(), [this, username](const ApiResult &answer) {
             onRestoreProfile(username, answer);
         });
@@ -138,6 +139,7 @@ void AuthStateManager::Private::rejectStoredToken(const QString &username, const
 {
     qCInfo(lcAuth) << "stored session of" << username << "was rejected";
     api->clearToken();
+    keptKey.clear();
     store->remove(storeKey(username), q, {});
     sessions.setRestore(origin(), false);
     setError(error);
@@ -166,70 +168,135 @@ bool AuthStateManager::Private::beginCredentials()
     return true;
 }
 
-void AuthStateManager::Private::watchCredentials(ApiCall *call, bool remember, bool registering)
+void AuthStateManager::Private::watchCredentials(ApiCall *call, const SignInRequest &request)
 {
-    onFinished(call, [this, remember, registering](const ApiResult &result) {
-        onCredentials(result, remember, registering);
-    });
+    onFinished(call, [this, request](const ApiResult &result) { onCredentials(result, request); });
 }
 
-void AuthStateManager::Private::onCredentials(const ApiResult &result, bool remember,
-                                              bool registering)
+void AuthStateManager::Private::onCredentials(const ApiResult &result, const SignInRequest &request)
 {
-    std::optional<ApiError> error;
-    if (result.ok()) {
-        if (const std::optional<AuthSession> session = AuthSession::fromJson(result.value().json)) {
-            enterSession(*session, remember);
+    if (!result.ok()) {
+        failSignIn(result.error(), request);
+        return;
+    }
+    const QJsonObject answer = result.value().json.toObject();
+    if (!api->beginSession(answer)) {
+        // A registration that gives no session this client can use (a JWT server's, or a user
+        // without a token): signing in with the same credentials is the next step, for the person
+        // one step.
+        if (request.registering) {
+            SignInRequest signIn = request;
+            signIn.registering = false;
+            watchCredentials(api->login(request.username, request.password), signIn);
             return;
         }
-        error = api->badResponse(QStringLiteral("body is not {token, customer}"));
-    } else {
-        error = result.error();
+        failSignIn(api->badResponse(QStringLiteral("sign-in answer without credentials")), request);
+        return;
     }
+    const QJsonValue customer = answer.value(QLatin1String("customer"));
+    if (customer.isUndefined()) {
+        // {access, refresh} (or a bare token): who signed in comes from the profile.
+        onFinished(api->fetchProfile(), [this, request](const ApiResult &profileAnswer) {
+            onSignInProfile(profileAnswer, request);
+        });
+        return;
+    }
+    if (const std::optional<Customer> parsed = Customer::fromResponse(customer)) {
+        enterSession(*parsed, {}, request.remember);
+        return;
+    }
+    api->clearToken();
+    failSignIn(api->badResponse(QStringLiteral("sign-in answer's customer is not a customer")),
+               request);
+}
+
+void AuthStateManager::Private::onSignInProfile(const ApiResult &result,
+                                                const SignInRequest &request)
+{
+    std::optional<Customer> customer;
+    if (result.ok())
+        customer = Customer::fromResponse(result.value().json);
+    if (customer) {
+        enterSession(*customer, result.value().etag, request.remember);
+        return;
+    }
+    api->clearToken();
+    ApiError error = result.ok()
+                         ? api->badResponse(QStringLiteral("profile body is not a customer"))
+                         : result.error();
+    // The credentials just issued were refused (renewed once where they can be): signing in
+    // again would only loop.
+    if (error.endsSession)
+        error.kind = ErrorKind::IssuedSessionRejected;
+    failSignIn(error, request);
+}
+
+void AuthStateManager::Private::failSignIn(const ApiError &error, const SignInRequest &request)
+{
     setError(error);
     setState(State::SignedOut);
-    if (registering)
-        Q_EMIT q->registrationFailed(*error);
+    if (request.registering)
+        Q_EMIT q->registrationFailed(error);
     else
-        Q_EMIT q->signInFailed(*error);
+        Q_EMIT q->signInFailed(error);
 }
 
-void AuthStateManager::Private::enterSession(const AuthSession &session, bool remember)
+void AuthStateManager::Private::enterSession(const Customer &customer, const QByteArray &etag,
+                                             bool remember)
 {
-    api->setToken(session.token);
     justSignedIn = true;
     sessionServer = api->baseUrl();
-    lastUsername = session.customer.username;
-    setUser(session.customer);
-    profile->setRecord(session.customer, {});
-    persistSession(session.token, remember);
+    lastUsername = customer.username;
+    setUser(customer);
+    profile->setRecord(customer, etag);
+    persistSession(remember);
     setState(State::SignedIn);
-    // The sign-in answer has no ETag: read the profile once so the first save can send If-Match.
-    profile->load();
+    // A sign-in answer has no ETag: read the profile once so the first save can send If-Match.
+    if (etag.isEmpty())
+        profile->load();
 }
 
-void AuthStateManager::Private::persistSession(const QString &token, bool remember)
+void AuthStateManager::Private::persistSession(bool remember)
 {
     const QString server = originOf(sessionServer);
     const QString key = sessionKey();
     sessions.setUsername(server, user.username);
-    // Restore only once the token is really stored; an old entry must not be restored meanwhile.
+    // Restore only once the secret is really stored; an old entry must not be restored meanwhile.
     sessions.setRestore(server, false);
+    keptKey.clear();
     if (!remember) {
         store->remove(key, q, {});
         return;
     }
+    keptKey = key;
     const int current = epoch;
-    store->write(key, token, q, [this, current, server](const TokenStoreResult &result) {
-        if (current != epoch)
+    store->write(key, api->storedSecret(), q,
+                 [this, current, server](const TokenStoreResult &result) {
+                     if (current != epoch)
+                         return;
+                     if (result.status == TokenStoreResult::Status::Ok) {
+                         sessions.setRestore(server, true);
+                         return;
+                     }
+                     Q_EMIT q->keychainProblem(AuthStateManager::tr(
+                         "You're signed in, but your sign-in couldn't be saved in the keychain, "
+                         "so you'll need to sign in again next time."));
+                 });
+}
+
+// The server rotated the refresh token (and blacklisted the old one): the keychain keeps the new
+// one, or the next start could not restore the session.
+void AuthStateManager::Private::onStoredSecretChanged()
+{
+    if (keptKey.isEmpty())
+        return;
+    const int current = epoch;
+    store->write(keptKey, api->storedSecret(), q, [this, current](const TokenStoreResult &result) {
+        if (current != epoch || result.status == TokenStoreResult::Status::Ok)
             return;
-        if (result.status == TokenStoreResult::Status::Ok) {
-            sessions.setRestore(server, true);
-            return;
-        }
         Q_EMIT q->keychainProblem(AuthStateManager::tr(
-            "You're signed in, but your sign-in couldn't be saved in the keychain, so you'll "
-            "need to sign in again next time."));
+            "Your sign-in was renewed, but the keychain couldn't keep it, so you'll need to sign "
+            "in again next time."));
     });
 }
 

@@ -22,6 +22,15 @@ const char *keyOf(Enum value)
     return QMetaEnum::fromType<Enum>().valueToKey(static_cast<int>(value));
 }
 
+/// One sign-in or registration as the person asked for it (held only until it ends).
+struct SignInRequest
+{
+    QString username;
+    QString password;
+    bool remember = false;
+    bool registering = false;
+};
+
 struct AuthStateManager::Private
 {
     Private(AuthStateManager *owner, ApiClient *client, TokenStore *tokens, QSettings *settings)
@@ -56,10 +65,13 @@ struct AuthStateManager::Private
     void keepForRetry(const ApiError &error);
 
     bool beginCredentials();
-    void watchCredentials(ApiCall *call, bool remember, bool registering);
-    void onCredentials(const ApiResult &result, bool remember, bool registering);
-    void enterSession(const AuthSession &session, bool remember);
-    void persistSession(const QString &token, bool remember);
+    void watchCredentials(ApiCall *call, const SignInRequest &request);
+    void onCredentials(const ApiResult &result, const SignInRequest &request);
+    void onSignInProfile(const ApiResult &result, const SignInRequest &request);
+    void failSignIn(const ApiError &error, const SignInRequest &request);
+    void enterSession(const Customer &customer, const QByteArray &etag, bool remember);
+    void persistSession(bool remember);
+    void onStoredSecretChanged();
 
     void forgetStoredSession();
     void endSession(SignOutReason why, bool forgetStored);
@@ -77,6 +89,8 @@ struct AuthStateManager::Private
     Customer user;
     /// The server of the signed-in session: its keychain entry and settings are found by it.
     QUrl sessionServer;
+    /// The keychain entry that holds this session's secret; empty when it is not remembered.
+    QString keptKey;
     /// The signed-in customer's own record; user follows it.
     CustomerEditor *profile;
     std::optional<ApiError> lastError;

@@ -14,6 +14,8 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <utility>
+
 namespace portal {
 
 namespace {
@@ -31,6 +33,8 @@ struct CallInfo
     /// The credentials' generation this attempt carried (0: none): only a failure of the current
     /// generation can end the session.
     quint64 generation = 0;
+    /// How many renewals of the generation's access had happened when it was sent.
+    quint64 renewal = 0;
     RequestRole role = RequestRole::Authenticated;
     QElapsedTimer elapsed;
 };
@@ -97,6 +101,10 @@ struct ApiClient::Private
     {}
 
     void dispatch(ApiCall *call);
+    bool renewIfNeeded(ApiCall *call, const ApiResult &result, const CallInfo &info);
+    void awaitRenewal(ApiCall *call);
+    void onRenewed(quint64 renewedGeneration, const ApiResult &result);
+    void failAwaiting(const ApiError &error);
     void attachCredentials(QNetworkRequest &request, CallInfo &info) const;
     void watch(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
     void onReplyFinished(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
@@ -115,9 +123,14 @@ struct ApiClient::Private
     qint64 maxResponseBytes = kDefaultMaxResponseBytes;
     QList<QSslCertificate> extraCas;
     RetryPolicy retryPolicy;
-    TokenCredentials token;
-    Credentials *credentials = &token;
+    QString tokenKeyword = QStringLiteral("Token");
+    std::unique_ptr<Credentials> credentials = Credentials::create(AuthMode::Token);
     quint64 generation = 1;
+    /// Renewals of the current generation's access (JWT refreshes) so far.
+    quint64 renewals = 0;
+    /// The one renewal in flight, shared by every call that waits for it.
+    QPointer<ApiCall> renewalCall;
+    QList<QPointer<ApiCall>> awaitingRenewal;
     bool proven = false; ///< An authenticated request of this generation has succeeded.
     bool sessionExpiryEmitted = false;
     QList<QPointer<ApiCall>> calls;
@@ -128,10 +141,16 @@ struct ApiClient::Private
 void ApiClient::Private::dispatch(ApiCall *call)
 {
     const ApiRequest &request = call->m_request;
+    // A restored refresh token and no access token yet: renew first, then send.
+    if (request.authenticated && credentials->needsRenewal()) {
+        awaitRenewal(call);
+        return;
+    }
     const QUrl url = joinUrl(baseUrl, request.path);
     CallInfo info{request.method.toUpper(),
                   transport::logUrl(url),
                   transport::serverLabel(url),
+                  0,
                   0,
                   request.role,
                   {}};
@@ -166,6 +185,7 @@ void ApiClient::Private::attachCredentials(QNetworkRequest &request, CallInfo &i
         return;
     request.setRawHeader("Authorization", credentials->authorization());
     info.generation = generation;
+    info.renewal = renewals;
 }
 
 void ApiClient::Private::watch(ApiCall *call, QNetworkReply *reply, const CallInfo &info)
@@ -191,6 +211,8 @@ void ApiClient::Private::onReplyFinished(ApiCall *call, QNetworkReply *reply, co
     const ApiResult result =
         conclude(interpretResponse(raw, info.role, QDateTime::currentDateTimeUtc()), info);
     logResult(info, raw, result);
+    if (renewIfNeeded(call, result, info))
+        return;
     if (!retryLater(call, result))
         deliver(call, result, info.role);
 }
@@ -209,6 +231,82 @@ ApiResult ApiClient::Private::conclude(ApiResult result, const CallInfo &info)
     error.endsSession =
         endsSession(error, info.role) && info.generation != 0 && info.generation == generation;
     return error;
+}
+
+// An expired access token (JWT): the call waits for the one renewal shared by every call in flight
+// and is then replayed, once, with the new access token. A call sent before a renewal that has
+// happened since is replayed at once.
+bool ApiClient::Private::renewIfNeeded(ApiCall *call, const ApiResult &result, const CallInfo &info)
+{
+    if (result.ok() || call->m_renewed || info.generation == 0 || info.generation != generation ||
+        !credentials->canRenew(result.error()))
+        return false;
+    call->m_renewed = true;
+    if (info.renewal != renewals) {
+        dispatch(call);
+        return true;
+    }
+    awaitRenewal(call);
+    return true;
+}
+
+void ApiClient::Private::awaitRenewal(ApiCall *call)
+{
+    awaitingRenewal.append(call);
+    if (renewalCall)
+        return;
+    qCInfo(lcAuth) << "renewing the access token";
+    ApiRequest request = credentials->renewal(endpoints);
+    renewalCall = new ApiCall(request, q);
+    track(renewalCall);
+    const quint64 current = generation;
+    QObject::connect(renewalCall, &ApiCall::finished, q,
+                     [this, current](const ApiResult &answer) { onRenewed(current, answer); });
+    dispatch(renewalCall);
+}
+
+void ApiClient::Private::onRenewed(quint64 renewedGeneration, const ApiResult &result)
+{
+    renewalCall.clear();
+    if (renewedGeneration != generation) { // Signed out or changed server meanwhile.
+        ApiError cancelled;
+        cancelled.kind = ErrorKind::Cancelled;
+        cancelled.technicalDetail = QStringLiteral("the credentials changed during a renewal");
+        failAwaiting(cancelled);
+        return;
+    }
+    bool rotated = false;
+    if (result.ok() && credentials->applyRenewal(result.value().json.toObject(), &rotated)) {
+        ++renewals;
+        qCInfo(lcAuth) << "access token renewed" << (rotated ? "(refresh token rotated)" : "");
+        if (rotated)
+            Q_EMIT q->storedSecretChanged();
+        const QList<QPointer<ApiCall>> waiting = std::exchange(awaitingRenewal, {});
+        for (const QPointer<ApiCall> &call : waiting) {
+            if (call && !call->m_done)
+                dispatch(call);
+        }
+        return;
+    }
+    ApiError error = result.ok() ? q->badResponse(QStringLiteral("refresh answer has no access"))
+                                 : result.error();
+    // A dead refresh token ends the session; a server out of reach does not.
+    error.endsSession = error.kind == ErrorKind::Unauthorized;
+    if (error.endsSession && awaitingRenewal.isEmpty() && claimSessionExpiry(error)) {
+        Q_EMIT q->sessionExpired();
+        return;
+    }
+    failAwaiting(error);
+}
+
+void ApiClient::Private::failAwaiting(const ApiError &error)
+{
+    const QList<QPointer<ApiCall>> waiting = std::exchange(awaitingRenewal, {});
+    const QPointer<ApiClient> client(q);
+    for (const QPointer<ApiCall> &call : waiting) {
+        if (client && call && !call->m_done)
+            deliver(call, error, call->m_request.role);
+    }
 }
 
 // A read that failed in a way that may pass is sent again, later, by the same call.
@@ -267,6 +365,7 @@ bool ApiClient::Private::claimSessionExpiry(const ApiResult &result)
 void ApiClient::Private::changeCredentials()
 {
     ++generation;
+    renewals = 0;
     proven = false;
     sessionExpiryEmitted = false;
 }
@@ -282,7 +381,9 @@ void ApiClient::Private::track(ApiCall *call)
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this))
-{}
+{
+    setAuthScheme(d->tokenKeyword);
+}
 
 ApiClient::~ApiClient()
 {
@@ -320,12 +421,31 @@ const ApiEndpoints &ApiClient::endpoints() const
 
 void ApiClient::setAuthScheme(const QString &keyword)
 {
-    d->token.setKeyword(keyword);
+    d->tokenKeyword = keyword;
+    if (d->credentials->mode() == AuthMode::Token)
+        static_cast<TokenCredentials *>(d->credentials.get())->setKeyword(keyword);
 }
 
 QString ApiClient::authScheme() const
 {
-    return d->token.keyword();
+    return d->tokenKeyword;
+}
+
+void ApiClient::setAuthMode(AuthMode mode)
+{
+    if (mode == d->credentials->mode())
+        return;
+    if (d->credentials->isSet())
+        qCInfo(lcAuth)
+            << "The authentication scheme changed; the session's credentials were dropped.";
+    d->credentials = Credentials::create(mode);
+    setAuthScheme(d->tokenKeyword);
+    d->changeCredentials();
+}
+
+AuthMode ApiClient::authMode() const
+{
+    return d->credentials->mode();
 }
 
 void ApiClient::setTransferTimeout(int milliseconds)
@@ -368,10 +488,22 @@ RetryPolicy ApiClient::retryPolicy() const
     return d->retryPolicy;
 }
 
-void ApiClient::setToken(const QString &token)
+void ApiClient::setToken(const QString &storedSecret)
 {
-    d->token.setToken(token);
+    d->credentials->restore(storedSecret);
     d->changeCredentials();
+}
+
+bool ApiClient::beginSession(const QJsonObject &signInAnswer)
+{
+    const bool adopted = d->credentials->adopt(signInAnswer);
+    d->changeCredentials();
+    return adopted;
+}
+
+QString ApiClient::storedSecret() const
+{
+    return d->credentials->storedSecret();
 }
 
 void ApiClient::clearToken()
@@ -388,6 +520,13 @@ bool ApiClient::hasToken() const
 bool ApiClient::credentialsProven() const
 {
     return d->proven;
+}
+
+ApiCall *ApiClient::logout(int timeoutMs)
+{
+    ApiRequest request = d->credentials->signOut(d->endpoints);
+    request.timeoutMs = timeoutMs;
+    return send(request);
 }
 
 ApiCall *ApiClient::send(const ApiRequest &request)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apirequest.h"
 #include "apiresult.h"
 #include "responseparser.h"
 #include "retrypolicy.h"
@@ -22,16 +23,6 @@ class QTimer;
 
 namespace portal {
 
-/// Endpoint paths relative to the base URL; a deployment may mount them elsewhere.
-struct ApiEndpoints
-{
-    QString registerPath = QStringLiteral("/api/register/");
-    QString loginPath = QStringLiteral("/api/login/");
-    QString logoutPath = QStringLiteral("/api/logout/");
-    QString profilePath = QStringLiteral("/api/profile/");
-    QString customersPath = QStringLiteral("/api/customers/");
-};
-
 /**
  * One page of the support staff's customer list (GET customers path). The server may cap
  * @p pageSize: callers read the page they get, never assume the size they asked for.
@@ -43,18 +34,6 @@ struct CustomerPageQuery
         ordering; ///< A wire ordering such as "username" or "-date_joined"; empty: the server's.
     int page = 1; ///< 1-based.
     int pageSize = 100;
-};
-
-/// One request as the API client sends it.
-struct ApiRequest
-{
-    QByteArray method = "GET";
-    QString path;              ///< Relative to the base URL; may carry a query.
-    QJsonObject body;          ///< Sent as JSON when the method has a body.
-    bool authenticated = true; ///< Attach the token (never for login/register).
-    RequestRole role = RequestRole::Authenticated;
-    QList<QPair<QByteArray, QByteArray>> headers; ///< Extra headers, e.g. If-Match.
-    int timeoutMs = -1;                           ///< -1: the client's transfer timeout.
 };
 
 /**
@@ -85,6 +64,7 @@ private:
     int m_attempts = 0;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr; ///< While waiting to be sent again.
+    bool m_renewed = false;         ///< Already replayed after a renewal of the credentials.
     bool m_done = false;
 };
 
@@ -116,9 +96,14 @@ public:
     /// The endpoint paths in use (the defaults unless setEndpoints() was called).
     const ApiEndpoints &endpoints() const;
 
-    /// The Authorization keyword, "Token" by default (case-sensitive; "Bearer" for some servers).
+    /// The Authorization keyword in AuthMode::Token, "Token" by default (case-sensitive;
+    /// "Bearer" for some servers).
     void setAuthScheme(const QString &keyword);
     QString authScheme() const;
+
+    /// How the server authenticates (DRF token by default). A change drops the credentials.
+    void setAuthMode(AuthMode mode);
+    AuthMode authMode() const;
 
     /// Transfer timeout for every request, in milliseconds (30 000 by default).
     void setTransferTimeout(int milliseconds);
@@ -140,25 +125,36 @@ public:
     RetryPolicy retryPolicy() const;
 
     /**
-     * The session token attached to authenticated requests. Every change of the credentials
-     * starts a new generation: only a failure of a request sent with the current generation can
-     * end the session, and sessionExpired() is armed again.
+     * Takes the session's credentials from the secret kept in the keychain: the token, or in
+     * AuthMode::Jwt the refresh token (the first request then renews the access token first).
+     * Every change of the credentials starts a new generation: only a failure of a request sent
+     * with the current generation can end the session, and sessionExpired() is armed again.
      */
-    void setToken(const QString &token);
-    /// Forgets the token: later requests carry no Authorization header.
+    void setToken(const QString &storedSecret);
+    /// Takes the session's credentials from a sign-in answer ({token...} or {access, refresh});
+    /// false, and no credentials, when it has none.
+    bool beginSession(const QJsonObject &signInAnswer);
+    /// The secret to keep in the keychain for this session (the token, or the refresh token).
+    QString storedSecret() const;
+    /// Forgets the credentials: later requests carry no Authorization header.
     void clearToken();
-    /// True while a token is set.
+    /// True while credentials are held.
     bool hasToken() const;
     /// True once an authenticated request with the current credentials has succeeded: the
     /// server has honoured them at least once.
     bool credentialsProven() const;
 
-    /// POST {username, password} to the login path, without any Authorization header.
+    /// POST {username, password} to the login path (in AuthMode::Jwt the token path), without
+    /// any Authorization header.
     ApiCall *login(const QString &username, const QString &password);
     /// POST @p fields to the register path, without any Authorization header.
     ApiCall *registerAccount(const QJsonObject &fields);
-    /// POST to the logout path with the token; a 401 here never emits sessionExpired().
-    ApiCall *logout();
+    /**
+     * Ends the session on the server: POST to the logout path with the token, or (JWT) the
+     * refresh token to the blacklist path. A 401 here never emits sessionExpired(); whatever the
+     * answer, callers clear the credentials. @p timeoutMs: -1 for the client's timeout.
+     */
+    ApiCall *logout(int timeoutMs = -1);
     /// GET the profile; a 401 or 403 here ends the session (see sessionExpired()).
     ApiCall *fetchProfile();
     /// PATCH (or PUT when @p replace) of the profile; sends If-Match when @p ifMatch is not empty.
@@ -194,6 +190,9 @@ Q_SIGNALS:
      * Emitted right after that call's finished(), once per such call.
      */
     void staffAccessDenied();
+
+    /// The secret to keep (storedSecret()) was replaced: the server rotated the refresh token.
+    void storedSecretChanged();
 
 private:
     struct Private;

@@ -10,7 +10,7 @@ ApiCall *ApiClient::login(const QString &username, const QString &password)
 {
     ApiRequest request;
     request.method = "POST";
-    request.path = endpoints().loginPath;
+    request.path = authMode() == AuthMode::Jwt ? endpoints().jwtObtainPath : endpoints().loginPath;
     request.body =
         QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
     request.authenticated = false;
@@ -26,15 +26,6 @@ ApiCall *ApiClient::registerAccount(const QJsonObject &fields)
     request.body = fields;
     request.authenticated = false;
     request.role = RequestRole::Registration;
-    return send(request);
-}
-
-ApiCall *ApiClient::logout()
-{
-    ApiRequest request;
-    request.method = "POST";
-    request.path = endpoints().logoutPath;
-    request.role = RequestRole::Logout;
     return send(request);
 }
 

@@ -41,6 +41,8 @@ QString errorKindName(ErrorKind kind)
         return QStringLiteral("ProxyAuthenticationRequired");
     case ErrorKind::TlsFailure:
         return QStringLiteral("TlsFailure");
+    case ErrorKind::IssuedSessionRejected:
+        return QStringLiteral("IssuedSessionRejected");
     }
     return QStringLiteral("Unknown");
 }

@@ -20,7 +20,7 @@ enum class ErrorKind
     PreconditionRequired, ///< 428: the server wants If-Match and the request had none.
     RateLimited,          ///< 429; see ApiError::retryAfterSeconds.
     Server,               ///< 5xx or another unexpected status.
-    Network,              ///< No HTTP answer: refused, reset, DNS, TLS handshake failure...
+    Network,              ///< No whole HTTP answer: refused, reset (even mid-body), DNS, TLS...
     Timeout,              ///< The transfer timeout elapsed.
     InsecureTransport,    ///< Plain http to a non-loopback host: refused before sending anything.
     RedirectBlocked,      ///< The server redirected to another origin; nothing was sent there.
@@ -29,6 +29,9 @@ enum class ErrorKind
     ResponseTooLarge,     ///< The answer was bigger than the client reads; cut off unread.
     ProxyAuthenticationRequired, ///< The network's proxy wants credentials (407).
     TlsFailure, ///< The server's certificate was refused; ApiError::tlsProblem says why.
+    /// Signing in: the server accepted the password, then refused the credentials it had just
+    /// issued (a misconfigured server); signing in again cannot help.
+    IssuedSessionRejected,
 };
 
 /// Why a server's certificate was refused (never ignored).

@@ -88,6 +88,9 @@ QString ApiError::userMessage() const
         return Text::tr("Wrong username or password.");
     case ErrorKind::Unauthorized:
         return Text::tr("Your session has expired. Please sign in again.");
+    case ErrorKind::IssuedSessionRejected:
+        return Text::tr("The server accepted your password but rejected the session it issued. "
+                        "Contact the server's administrator.");
     case ErrorKind::Forbidden:
         return withServerSaid(Text::tr("You are not allowed to do this."), serverMessage);
     case ErrorKind::Validation:

@@ -17,8 +17,12 @@ constexpr qsizetype kMaxMessageLength = 500;
 QString cleanMessage(const QString &text)
 {
     QString cleaned = text.simplified();
-    if (cleaned.size() > kMaxMessageLength)
-        cleaned = cleaned.left(kMaxMessageLength - 1) + QChar(0x2026);
+    if (cleaned.size() > kMaxMessageLength) {
+        qsizetype cut = kMaxMessageLength - 1;
+        if (cleaned.at(cut - 1).isHighSurrogate()) // Never half of an emoji: invalid text.
+            --cut;
+        cleaned = cleaned.left(cut) + QChar(0x2026);
+    }
     return cleaned;
 }
 
@@ -132,6 +136,9 @@ QString describeBody(const RawResponse &raw)
 
 ErrorKind kindForStatus(int status, RequestRole role, const ApiError &parsed)
 {
+    // A refresh token that is expired, blacklisted, malformed or missing: the session is over.
+    if (role == RequestRole::Renewal && (status == 400 || status == 401 || status == 403))
+        return ErrorKind::Unauthorized;
     switch (status) {
     case 400:
         // Login answers bad credentials with non-field errors. Register's non-field errors
@@ -189,6 +196,10 @@ bool bodyFitsRole(const QJsonValue &json, RequestRole role)
     }
     case RequestRole::ProfileRead:
         return json.isObject();
+    case RequestRole::Renewal: {
+        const QJsonValue access = json.toObject().value(QLatin1String("access"));
+        return access.isString() && !access.toString().isEmpty();
+    }
     case RequestRole::Logout:
         return true;
     case RequestRole::Staff:
@@ -200,9 +211,11 @@ bool bodyFitsRole(const QJsonValue &json, RequestRole role)
 
 ApiResult interpretSuccess(const RawResponse &raw, RequestRole role)
 {
+    // The answer broke off (a reset, or a close before Content-Length): the connection failed,
+    // not the server's contract, so it is a Network failure (a read may pass next time).
     if (raw.networkError != QNetworkReply::NoError)
         return errorOf(
-            ErrorKind::BadResponse, raw,
+            ErrorKind::Network, raw,
             QStringLiteral("HTTP %1 cut off: %2").arg(raw.httpStatus).arg(raw.networkErrorString));
     QJsonValue json;
     if (!raw.body.trimmed().isEmpty()) {
@@ -313,7 +326,7 @@ int parseRetryAfter(const QByteArray &value, const QDateTime &now)
 bool endsSession(const ApiError &error, RequestRole role)
 {
     if (role != RequestRole::Authenticated && role != RequestRole::ProfileRead &&
-        role != RequestRole::Staff)
+        role != RequestRole::Staff && role != RequestRole::Renewal)
         return false;
     return error.kind == ErrorKind::Unauthorized;
 }

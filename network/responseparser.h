@@ -17,6 +17,7 @@ enum class RequestRole
     Logout,       ///< a 401 here means "already signed out", never "session expired".
     ProfileRead,  ///< GET profile: a 403 can only mean a dead token on a 403-first server.
     Staff,        ///< a support-staff endpoint: a 403 means the user is not (or no longer) staff.
+    Renewal,      ///< JWT refresh: a 400, 401 or 403 means the refresh token is dead.
     Authenticated ///< any other authenticated request.
 };
 

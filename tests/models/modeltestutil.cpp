@@ -163,6 +163,16 @@ QUrl PrivateServer::url() const
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
 }
 
+int PrivateServer::requestCount(const QByteArray &method, const QByteArray &path) const
+{
+    // runserver logs each request, before its answer goes out: "POST /api/token/refresh/ HTTP/1.1"
+    QFile log(m_stateDir.filePath(QStringLiteral("server.log")));
+    if (!log.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = '"' + method + ' ' + path + " HTTP/";
+    return int(log.readAll().count(line));
+}
+
 QByteArray PrivateServer::manage(const QStringList &args, QString *error) const
 {
     int exitCode = -1;

@@ -49,6 +49,8 @@ public:
     bool start(QString *error, const QStringList &settings = {});
     void stop();
     QUrl url() const;
+    /// How many requests the server has logged as "METHOD PATH" so far (runserver's log).
+    int requestCount(const QByteArray &method, const QByteArray &path) const;
     /// `serverctl.py exec -- <args>` against this server's database.
     QByteArray manage(const QStringList &args, QString *error = nullptr) const;
 

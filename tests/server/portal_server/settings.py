@@ -10,6 +10,7 @@ Environment switches (see README.md):
   PORTAL_SERVER_LOGIN_RATE      DRF rate such as "3/min" for login and JWT token requests (default: off)
   PORTAL_SERVER_JWT_ACCESS_SECONDS   access token lifetime (default 300)
   PORTAL_SERVER_JWT_ROTATE      "1": refresh returns a new refresh token and blacklists the old one
+  PORTAL_SERVER_AUTH            "token": DRF tokens only; "jwt": simplejwt only (default: both)
 """
 import os
 import tempfile
@@ -51,10 +52,13 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
-_auth_classes = [
+_auth_classes = {
+    "token": ["rest_framework.authentication.TokenAuthentication"],
+    "jwt": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
+}.get(env("PORTAL_SERVER_AUTH") or "", [
     "rest_framework.authentication.TokenAuthentication",
     "rest_framework_simplejwt.authentication.JWTAuthentication",
-]
+])
 if env("PORTAL_SERVER_AUTH_FIRST") == "session":
     _auth_classes.insert(0, "rest_framework.authentication.SessionAuthentication")
 

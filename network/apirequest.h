@@ -1,0 +1,48 @@
+#pragma once
+
+#include "responseparser.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace portal {
+
+/// Endpoint paths relative to the base URL; a deployment may mount them elsewhere.
+struct ApiEndpoints
+{
+    QString registerPath = QStringLiteral("/api/register/");
+    QString loginPath = QStringLiteral("/api/login/");
+    QString logoutPath = QStringLiteral("/api/logout/");
+    QString profilePath = QStringLiteral("/api/profile/");
+    QString customersPath = QStringLiteral("/api/customers/");
+    /// JWT (simplejwt): sign in with {username, password} for {access, refresh}.
+    QString jwtObtainPath = QStringLiteral("/api/token/");
+    /// JWT: {refresh} for a new {access} (and a new refresh when the server rotates them).
+    QString jwtRefreshPath = QStringLiteral("/api/token/refresh/");
+    /// JWT: {refresh} is blacklisted at sign-out, where the server has the endpoint.
+    QString jwtBlacklistPath = QStringLiteral("/api/token/blacklist/");
+};
+
+/// How the server authenticates requests (QSettings key server/auth, --auth).
+enum class AuthMode
+{
+    Token, ///< DRF TokenAuthentication: one long-lived token ("Token <key>").
+    Jwt    ///< simplejwt: a short-lived access token, renewed with a refresh token.
+};
+
+/// One request as the API client sends it.
+struct ApiRequest
+{
+    QByteArray method = "GET";
+    QString path;              ///< Relative to the base URL; may carry a query.
+    QJsonObject body;          ///< Sent as JSON when the method has a body.
+    bool authenticated = true; ///< Attach the token (never for login/register).
+    RequestRole role = RequestRole::Authenticated;
+    QList<QPair<QByteArray, QByteArray>> headers; ///< Extra headers, e.g. If-Match.
+    int timeoutMs = -1;                           ///< -1: the client's transfer timeout.
+};
+
+} // namespace portal
