@@ -267,6 +267,11 @@ void tst_ResponseParser::errorBodies_data()
                                     << K::InvalidCredentials << none << none << noList;
     QTest::newRow("json string body") << 500 << R::Authenticated << QByteArray(R"("oops")")
                                       << K::Server << none << none << noList;
+    // Found by tests/fuzz: the 500-character cap cut an emoji in half (invalid UTF-16).
+    QTest::newRow("long detail cut before an emoji")
+        << 503 << R::Authenticated
+        << QByteArray(R"({"detail": ")" + QByteArray(498, 'a') + "\xF0\x9F\x99\x82 more\"}")
+        << K::Server << QString(QString(498, QLatin1Char('a')) + QChar(0x2026)) << none << noList;
 
     // Statuses nobody expects.
     QTest::newRow("405") << 405 << R::Authenticated
@@ -440,7 +445,7 @@ void tst_ResponseParser::transportFailures_data()
     QTest::newRow("blocked redirect")
         << 302 << int(E::InsecureRedirectError) << false << ErrorKind::RedirectBlocked;
     QTest::newRow("200 cut off") << 200 << int(E::RemoteHostClosedError) << false
-                                 << ErrorKind::BadResponse;
+                                 << ErrorKind::Network;
     QTest::newRow("401 with qt error")
         << 401 << int(E::AuthenticationRequiredError) << false << ErrorKind::Unauthorized;
     QTest::newRow("404 with qt error")

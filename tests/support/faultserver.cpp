@@ -173,9 +173,14 @@ FaultServer::~FaultServer()
     }
 }
 
-bool FaultServer::listen()
+bool FaultServer::listen(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen(QHostAddress::LocalHost, port);
+}
+
+void FaultServer::close()
+{
+    m_server.close();
 }
 
 quint16 FaultServer::port() const
@@ -273,6 +278,7 @@ void FaultServer::write(QTcpSocket *socket, const Response &response)
         return;
     case Behaviour::Respond:
     case Behaviour::Truncate:
+    case Behaviour::ResetMidBody:
         break;
     }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
@@ -281,8 +287,19 @@ void FaultServer::write(QTcpSocket *socket, const Response &response)
         head += name + ": " + value + "\r\n";
     head += "Content-Length: " + QByteArray::number(response.body.size()) +
             "\r\nConnection: close\r\n\r\n";
-    const bool truncate = response.behaviour == Behaviour::Truncate;
+    const bool truncate = response.behaviour != Behaviour::Respond;
     socket->write(head + (truncate ? response.body.left(response.body.size() / 2) : response.body));
+    if (response.behaviour == Behaviour::ResetMidBody) {
+        // Let the client read the head and the first half before the reset, so the failure comes
+        // mid-body, not before the status line.
+        socket->flush();
+        QPointer<QTcpSocket> target(socket);
+        QTimer::singleShot(50, this, [target]() {
+            if (target)
+                resetConnection(target);
+        });
+        return;
+    }
     socket->disconnectFromHost();
 }
 

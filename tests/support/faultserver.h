@@ -47,6 +47,8 @@ public:
         Close,    ///< Close the connection without answering.
         Reset,    ///< Reset the connection (RST where the platform allows it) without answering.
         Truncate, ///< Announce the full Content-Length, send half the body, close.
+        /// Send the head and half the body, then reset the connection (RST) mid-body.
+        ResetMidBody,
     };
 
     struct Response
@@ -68,8 +70,10 @@ public:
     explicit FaultServer(QObject *parent = nullptr);
     ~FaultServer() override;
 
-    /// Listens on 127.0.0.1 on a free port.
-    bool listen();
+    /// Listens on 127.0.0.1 on @p port (a free one when 0), again after close() too.
+    bool listen(quint16 port = 0);
+    /// Stops listening: connecting is refused until listen() again (open connections stay).
+    void close();
     quint16 port() const;
     /// "http://127.0.0.1:<port>" (no trailing slash).
     QUrl url() const;
