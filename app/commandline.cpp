@@ -42,6 +42,20 @@ CommandLine withServer(const QString &value)
 
 } // namespace
 
+std::optional<AuthMode> authModeFromString(const QString &value)
+{
+    if (value == QLatin1String("token"))
+        return AuthMode::Token;
+    if (value == QLatin1String("jwt"))
+        return AuthMode::Jwt;
+    return std::nullopt;
+}
+
+QString authModeToString(AuthMode mode)
+{
+    return mode == AuthMode::Jwt ? QStringLiteral("jwt") : QStringLiteral("token");
+}
+
 CommandLine parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -55,6 +69,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
                  "allowed only to this computer; use https."),
         Text::tr("url"));
     parser.addOption(serverOption);
+    const QCommandLineOption authOption(
+        QStringLiteral("auth"),
+        Text::tr("How the server signs people in, for this run only: token (Django REST "
+                 "framework tokens) or jwt (simplejwt)."),
+        Text::tr("method"));
+    parser.addOption(authOption);
 
     if (!parser.parse(arguments)) {
         CommandLine result = failure(parser.errorText(), parser);
@@ -78,7 +98,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return failure(
             Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()), parser);
     if (parser.isSet(serverOption))
-        return withServer(parser.value(serverOption));
+        result = withServer(parser.value(serverOption));
+    if (result.action == CommandLine::Action::Run && parser.isSet(authOption)) {
+        result.auth = authModeFromString(parser.value(authOption));
+        if (!result.auth)
+            return failure(Text::tr("Invalid --auth value \"%1\": use token or jwt.")
+                               .arg(parser.value(authOption)),
+                           parser);
+    }
     return result;
 }
 

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "apirequest.h"
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+#include <optional>
 
 namespace portal {
 
@@ -17,8 +21,9 @@ struct CommandLine
         Fail         ///< Print output to stderr and exit with exitCode.
     };
     Action action = Action::Run;
-    QUrl server;    ///< --server, already checked and normalised; empty when not given.
-    QString output; ///< What to print for every action but Run.
+    QUrl server; ///< --server, already checked and normalised; empty when not given.
+    std::optional<AuthMode> auth; ///< --auth token|jwt; nothing when not given.
+    QString output;               ///< What to print for every action but Run.
     int exitCode = 0;
     /// Fail only: the parser rejected an option it does not know. Such an option may be one of
     /// QApplication's own (-platform, -style...), which only a QApplication removes.
@@ -28,7 +33,12 @@ struct CommandLine
 /// The exit code for a bad command line, including an unusable --server.
 constexpr int kUsageExitCode = 2;
 
-/// Parses the arguments (including the program name first): --server URL, --version, --help.
+/// "token" or "jwt" (the values of --auth and of the server/auth setting); nothing otherwise.
+std::optional<AuthMode> authModeFromString(const QString &value);
+QString authModeToString(AuthMode mode);
+
+/// Parses the arguments (including the program name first): --server URL, --auth token|jwt,
+/// --version, --help.
 CommandLine parseCommandLine(const QStringList &arguments);
 
 } // namespace portal

@@ -56,6 +56,7 @@ int main(int argc, char *argv[])
 
     portal::PortalAppOptions options;
     options.serverOverride = command.server;
+    options.authOverride = command.auth;
     portal::PortalApp portalApp(options);
     portalApp.start();
     return QApplication::exec();

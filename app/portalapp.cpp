@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "authstatemanager.h"
+#include "commandline.h"
 #include "icons.h"
 #include "logging.h"
 #include "mainwindow.h"
@@ -29,6 +30,7 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     QApplication::setWindowIcon(icon(Icon::App));
     applyTimeoutSetting();
     applyCaSetting();
+    m_api->setAuthMode(initialAuth());
     // Whatever proxy the desktop is set up with (a proxy that wants credentials is an error).
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     const Appearance::Mode mode =
@@ -58,7 +60,7 @@ void PortalApp::start()
     if (server.isEmpty())
         m_window->openServerDialog();
     else
-        m_auth->changeServer(server);
+        m_auth->changeServer(server, initialAuth());
 }
 
 MainWindow *PortalApp::window() const
@@ -98,9 +100,27 @@ QUrl PortalApp::initialServer() const
     return check.ok() ? check.url : QUrl();
 }
 
+AuthMode PortalApp::initialAuth() const
+{
+    if (m_options.authOverride)
+        return *m_options.authOverride;
+    const QString saved = m_settings->value(authKey()).toString();
+    if (saved.isEmpty())
+        return AuthMode::Token;
+    const std::optional<AuthMode> mode = authModeFromString(saved);
+    if (!mode)
+        qCWarning(lcAuth).noquote() << "unknown" << authKey() << saved << "; using tokens";
+    return mode.value_or(AuthMode::Token);
+}
+
 QString PortalApp::serverKey()
 {
     return QStringLiteral("server/url");
+}
+
+QString PortalApp::authKey()
+{
+    return QStringLiteral("server/auth");
 }
 
 QString PortalApp::timeoutKey()
@@ -141,10 +161,11 @@ QString PortalApp::appearanceKey()
     return QStringLiteral("appearance/mode");
 }
 
-void PortalApp::saveServer(const QUrl &url)
+void PortalApp::saveServer(const QUrl &url, AuthMode auth)
 {
     m_settings->setValue(serverKey(), url.toString());
-    m_auth->changeServer(url);
+    m_settings->setValue(authKey(), authModeToString(auth));
+    m_auth->changeServer(url, auth);
 }
 
 void PortalApp::changeAppearance(Appearance::Mode mode)

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "apirequest.h"
 #include "appearance.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+
+#include <optional>
 
 class QSettings;
 
@@ -20,6 +23,8 @@ struct PortalAppOptions
 {
     /// --server: used for this run only and never saved. Must have passed checkServerUrl().
     QUrl serverOverride;
+    /// --auth: how that server authenticates, for this run only; nothing: the saved setting.
+    std::optional<AuthMode> authOverride;
     /// Not owned, must outlive the PortalApp; null means the application's own QSettings.
     QSettings *settings = nullptr;
 };
@@ -49,9 +54,13 @@ public:
 
     /// --server if given, else the saved address if it is still acceptable; empty otherwise.
     QUrl initialServer() const;
+    /// --auth if given, else the saved server/auth ("token" or "jwt"); tokens otherwise.
+    AuthMode initialAuth() const;
 
     /// QSettings keys.
     static QString serverKey();
+    /// How the saved server authenticates: "token" (the default) or "jwt".
+    static QString authKey();
     static QString appearanceKey();
     /// Seconds before any request gives up (a whole number from 1 to 600; 30 when unset).
     static QString timeoutKey();
@@ -61,7 +70,7 @@ public:
 private:
     void applyTimeoutSetting();
     void applyCaSetting();
-    void saveServer(const QUrl &url);
+    void saveServer(const QUrl &url, AuthMode auth);
     void changeAppearance(Appearance::Mode mode);
 
     PortalAppOptions m_options;

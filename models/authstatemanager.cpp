@@ -183,6 +183,11 @@ QUrl AuthStateManager::server() const
     return d->api->baseUrl();
 }
 
+AuthMode AuthStateManager::authMode() const
+{
+    return d->api->authMode();
+}
+
 void AuthStateManager::keepDraft(qint64 customerId, const CustomerChanges &changes)
 {
     if (d->user.id > 0 && !changes.isEmpty())
@@ -263,9 +268,15 @@ void AuthStateManager::signOut()
 
 void AuthStateManager::changeServer(const QUrl &url)
 {
-    if (url == d->api->baseUrl())
+    changeServer(url, d->api->authMode());
+}
+
+void AuthStateManager::changeServer(const QUrl &url, AuthMode auth)
+{
+    if (url == d->api->baseUrl() && auth == d->api->authMode())
         return;
     d->leaveServer();
+    d->api->setAuthMode(auth);
     d->api->setBaseUrl(url);
     d->lastUsername = d->sessions.username(d->origin());
     Q_EMIT serverChanged(url);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "apirequest.h"
 #include "customer.h"
 #include "customerchanges.h"
 #include "draftstore.h"
@@ -107,6 +108,8 @@ public:
     QString lastUsername() const;
     /// The server in use (the ApiClient's base URL).
     QUrl server() const;
+    /// How that server authenticates.
+    AuthMode authMode() const;
 
     /**
      * Keeps unsaved edits of record @p customerId (the user's own profile, or a customer a staff
@@ -142,6 +145,11 @@ public Q_SLOTS:
     void signOut();
     /// Signs out locally (no request) if needed, then restores any session stored for @p url.
     void changeServer(const QUrl &url);
+
+public:
+    /// changeServer() that also sets how the server authenticates (a change of either one leaves
+    /// the session, locally).
+    void changeServer(const QUrl &url, portal::AuthMode auth);
 
 Q_SIGNALS:
     /// NOTIFY of the properties of the same names.

@@ -188,17 +188,18 @@ void MainWindow::openServerDialog()
         m_serverDialog->activateWindow();
         return;
     }
-    m_serverDialog = new ServerDialog(m_auth->server(), this);
-    connect(m_serverDialog, &ServerDialog::serverChosen, this, [this](const QUrl &url) {
-        if (url == m_auth->server())
-            return;
-        if (hasUnsavedChanges())
-            confirmDiscard(this, tr("Discard your unsaved changes and change the server?"),
-                           tr("Discard and change server"),
-                           [this, url]() { Q_EMIT serverChangeRequested(url); });
-        else
-            Q_EMIT serverChangeRequested(url);
-    });
+    m_serverDialog = new ServerDialog(m_auth->server(), m_auth->authMode(), this);
+    connect(
+        m_serverDialog, &ServerDialog::serverChosen, this, [this](const QUrl &url, AuthMode auth) {
+            if (url == m_auth->server() && auth == m_auth->authMode())
+                return;
+            if (hasUnsavedChanges())
+                confirmDiscard(this, tr("Discard your unsaved changes and change the server?"),
+                               tr("Discard and change server"),
+                               [this, url, auth]() { Q_EMIT serverChangeRequested(url, auth); });
+            else
+                Q_EMIT serverChangeRequested(url, auth);
+        });
     m_serverDialog->open();
 }
 

@@ -74,7 +74,7 @@ public Q_SLOTS:
     void requestSignOut();
 
 Q_SIGNALS:
-    void serverChangeRequested(const QUrl &url);
+    void serverChangeRequested(const QUrl &url, portal::AuthMode auth);
     void appearanceChangeRequested(portal::Appearance::Mode mode);
 
 protected:

@@ -4,6 +4,7 @@
 #include "icons.h"
 #include "serverurl.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -12,10 +13,11 @@
 
 namespace portal {
 
-ServerDialog::ServerDialog(const QUrl &current, QWidget *parent)
+ServerDialog::ServerDialog(const QUrl &current, AuthMode currentAuth, QWidget *parent)
     : QDialog(parent)
     , m_address(new QLineEdit(this))
     , m_error(new FieldErrorLabel(m_address, this))
+    , m_auth(new QComboBox(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("serverDialog"));
@@ -35,12 +37,29 @@ ServerDialog::ServerDialog(const QUrl &current, QWidget *parent)
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
+    m_auth->setObjectName(QStringLiteral("authMethod"));
+    m_auth->addItem(tr("Token (Django REST framework)"), int(AuthMode::Token));
+    m_auth->addItem(tr("JSON Web Token (simplejwt)"), int(AuthMode::Jwt));
+    m_auth->setCurrentIndex(m_auth->findData(int(currentAuth)));
+    auto *authCaption = new QLabel(tr("&Sign-in method"), this);
+    authCaption->setBuddy(m_auth);
+    m_auth->setAccessibleName(tr("Sign-in method"));
+    auto *authHint = new QLabel(tr("Ask your server's administrator if you are unsure; most "
+                                   "servers use tokens."),
+                                this);
+    authHint->setWordWrap(true);
+    authHint->setForegroundRole(QPalette::PlaceholderText);
+
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(6);
     layout->addWidget(caption);
     layout->addWidget(m_address);
     layout->addWidget(m_error);
     layout->addWidget(hint);
+    layout->addSpacing(6);
+    layout->addWidget(authCaption);
+    layout->addWidget(m_auth);
+    layout->addWidget(authHint);
     layout->addSpacing(6);
     layout->addWidget(m_buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 64);
@@ -94,7 +113,7 @@ void ServerDialog::accept()
 {
     if (!m_url.isValid())
         return;
-    Q_EMIT serverChosen(m_url);
+    Q_EMIT serverChosen(m_url, AuthMode(m_auth->currentData().toInt()));
     QDialog::accept();
 }
 

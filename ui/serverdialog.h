@@ -1,8 +1,11 @@
 #pragma once
 
+#include "apirequest.h"
+
 #include <QDialog>
 #include <QUrl>
 
+class QComboBox;
 class QDialogButtonBox;
 class QLineEdit;
 class QPushButton;
@@ -21,15 +24,16 @@ class ServerDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ServerDialog)
 
 public:
-    explicit ServerDialog(const QUrl &current, QWidget *parent = nullptr);
+    ServerDialog(const QUrl &current, AuthMode currentAuth, QWidget *parent = nullptr);
 
     QLineEdit *addressEdit() const { return m_address; }
+    QComboBox *authBox() const { return m_auth; }
     QPushButton *okButton() const;
     QString error() const;
 
 Q_SIGNALS:
-    /// The user accepted a usable address (already normalised).
-    void serverChosen(const QUrl &url);
+    /// The user accepted a usable address (already normalised) and a sign-in method.
+    void serverChosen(const QUrl &url, portal::AuthMode auth);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -41,6 +45,7 @@ private:
 
     QLineEdit *m_address;
     FieldErrorLabel *m_error;
+    QComboBox *m_auth;
     QDialogButtonBox *m_buttons;
     QUrl m_url;
 };

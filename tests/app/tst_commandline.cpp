@@ -13,6 +13,8 @@ class TestCommandLine : public QObject
 private Q_SLOTS:
     void parse_data();
     void parse();
+    void authOption_data();
+    void authOption();
     void executable_data();
     void executable();
 };
@@ -65,6 +67,42 @@ void TestCommandLine::parse()
     QVERIFY2(result.output.contains(outputMentions), qPrintable(result.output));
     // A run prints nothing; everything else says something.
     QCOMPARE(result.output.isEmpty(), action == Action::Run);
+}
+
+void TestCommandLine::authOption_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("auth"); // -1: not given
+    QTest::addColumn<int>("exitCode");
+    const QString app = QStringLiteral("customer-portal");
+    QTest::newRow("not given") << QStringList{app} << -1 << 0;
+    QTest::newRow("token") << QStringList{app, QStringLiteral("--auth"), QStringLiteral("token")}
+                           << int(AuthMode::Token) << 0;
+    QTest::newRow("jwt with a server")
+        << QStringList{app, QStringLiteral("--server=https://portal.example.com"),
+                       QStringLiteral("--auth=jwt")}
+        << int(AuthMode::Jwt) << 0;
+    QTest::newRow("unknown method")
+        << QStringList{app, QStringLiteral("--auth"), QStringLiteral("oauth")} << -1 << 2;
+    QTest::newRow("case matters") << QStringList{app, QStringLiteral("--auth"),
+                                                 QStringLiteral("JWT")}
+                                  << -1 << 2;
+    QTest::newRow("missing value") << QStringList{app, QStringLiteral("--auth")} << -1 << 2;
+}
+
+void TestCommandLine::authOption()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, auth);
+    QFETCH(int, exitCode);
+    const CommandLine result = parseCommandLine(arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QCOMPARE(result.action, exitCode == 0 ? CommandLine::Action::Run : CommandLine::Action::Fail);
+    QCOMPARE(result.auth.has_value(), auth != -1);
+    if (result.auth)
+        QCOMPARE(int(*result.auth), auth);
+    if (exitCode != 0)
+        QVERIFY2(result.output.contains(QStringLiteral("auth")), qPrintable(result.output));
 }
 
 void TestCommandLine::executable_data()

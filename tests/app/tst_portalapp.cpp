@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -70,6 +71,9 @@ private Q_SLOTS:
     void unusableSavedServerIsAskedAgain();
     void transferTimeoutComesFromSettings_data();
     void transferTimeoutComesFromSettings();
+    void authModeComesFromSettingsOrCommandLine_data();
+    void authModeComesFromSettingsOrCommandLine();
+    void serverDialogSavesTheSignInMethod();
 
 private:
     std::unique_ptr<PortalApp> startApp(const QUrl &server);
@@ -257,6 +261,62 @@ void TestPortalApp::transferTimeoutComesFromSettings()
     options.settings = m_settings.get();
     const PortalApp app(options);
     QCOMPARE(app.api()->transferTimeout(), milliseconds);
+}
+
+void TestPortalApp::authModeComesFromSettingsOrCommandLine_data()
+{
+    QTest::addColumn<QVariant>("setting");
+    QTest::addColumn<int>("override"); // -1: no --auth
+    QTest::addColumn<AuthMode>("expected");
+    QTest::newRow("unset: tokens") << QVariant() << -1 << AuthMode::Token;
+    QTest::newRow("jwt") << QVariant(QStringLiteral("jwt")) << -1 << AuthMode::Jwt;
+    QTest::newRow("token") << QVariant(QStringLiteral("token")) << -1 << AuthMode::Token;
+    QTest::newRow("garbage: tokens")
+        << QVariant(QStringLiteral("kerberos")) << -1 << AuthMode::Token;
+    QTest::newRow("--auth jwt over token")
+        << QVariant(QStringLiteral("token")) << int(AuthMode::Jwt) << AuthMode::Jwt;
+    QTest::newRow("--auth token over jwt")
+        << QVariant(QStringLiteral("jwt")) << int(AuthMode::Token) << AuthMode::Token;
+}
+
+void TestPortalApp::authModeComesFromSettingsOrCommandLine()
+{
+    QFETCH(QVariant, setting);
+    QFETCH(int, override);
+    QFETCH(AuthMode, expected);
+    if (setting.isValid())
+        m_settings->setValue(PortalApp::authKey(), setting);
+    PortalAppOptions options;
+    options.settings = m_settings.get();
+    options.serverOverride = referenceServerUrl();
+    if (override != -1)
+        options.authOverride = AuthMode(override);
+    PortalApp app(options);
+    QCOMPARE(app.api()->authMode(), expected);
+    app.start();
+    QCOMPARE(app.api()->authMode(), expected);
+    QCOMPARE(app.auth()->authMode(), expected);
+    // --auth is for one run: the setting stays as it was.
+    QCOMPARE(m_settings->value(PortalApp::authKey()), setting);
+}
+
+void TestPortalApp::serverDialogSavesTheSignInMethod()
+{
+    std::unique_ptr<PortalApp> app = startApp(QUrl());
+    ServerDialog *dialog = app->window()->serverDialog();
+    QVERIFY(dialog);
+    dialog->addressEdit()->setText(referenceServerUrl().toString());
+    dialog->authBox()->setCurrentIndex(dialog->authBox()->findData(int(AuthMode::Jwt)));
+    click(dialog->okButton());
+    QTRY_COMPARE_WITH_TIMEOUT(app->auth()->server(), referenceServerUrl(), 30000);
+    QCOMPARE(app->api()->authMode(), AuthMode::Jwt);
+    QCOMPARE(m_settings->value(PortalApp::authKey()).toString(), QStringLiteral("jwt"));
+    QCOMPARE(m_settings->value(PortalApp::serverKey()).toString(), referenceServerUrl().toString());
+    // The next start uses both.
+    app.reset();
+    app = startApp(QUrl());
+    QCOMPARE(app->auth()->server(), referenceServerUrl());
+    QCOMPARE(app->api()->authMode(), AuthMode::Jwt);
 }
 
 QTEST_MAIN(TestPortalApp)

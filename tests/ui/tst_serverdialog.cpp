@@ -2,6 +2,7 @@
 #include "icons.h"
 #include "serverdialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void deletesItselfWhenClosed();
     void addressFieldIsNamed();
     void buttonsUseTheAppsIcons();
+    void signInMethodIsChosenAndNamed();
 };
 
 void TestServerDialog::validatesAsYouType_data()
@@ -44,7 +46,7 @@ void TestServerDialog::validatesAsYouType()
     QFETCH(QString, typed);
     QFETCH(bool, ok);
     QFETCH(QString, errorMentions);
-    ServerDialog dialog(QUrl{});
+    ServerDialog dialog(QUrl{}, AuthMode::Token);
     dialog.setAttribute(Qt::WA_DeleteOnClose, false);
     QTest::keyClicks(dialog.addressEdit(), typed);
     QCOMPARE(dialog.okButton()->isEnabled(), ok);
@@ -55,7 +57,7 @@ void TestServerDialog::validatesAsYouType()
 
 void TestServerDialog::acceptEmitsTheNormalisedUrl()
 {
-    ServerDialog dialog(QUrl{});
+    ServerDialog dialog(QUrl{}, AuthMode::Token);
     dialog.setAttribute(Qt::WA_DeleteOnClose, false);
     dialog.show();
     QSignalSpy chosen(&dialog, &ServerDialog::serverChosen);
@@ -63,12 +65,13 @@ void TestServerDialog::acceptEmitsTheNormalisedUrl()
     QTest::keyClick(dialog.addressEdit(), Qt::Key_Return);
     QCOMPARE(chosen.count(), 1);
     QCOMPARE(chosen.first().first().toUrl(), QUrl(QStringLiteral("https://portal.example.com")));
+    QCOMPARE(chosen.first().at(1).value<AuthMode>(), AuthMode::Token);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
 void TestServerDialog::cancelEmitsNothing()
 {
-    ServerDialog dialog(QUrl(QStringLiteral("https://old.example.com")));
+    ServerDialog dialog(QUrl(QStringLiteral("https://old.example.com")), AuthMode::Token);
     dialog.setAttribute(Qt::WA_DeleteOnClose, false);
     dialog.show();
     QCOMPARE(dialog.addressEdit()->text(), QStringLiteral("https://old.example.com"));
@@ -80,7 +83,7 @@ void TestServerDialog::cancelEmitsNothing()
 
 void TestServerDialog::deletesItselfWhenClosed()
 {
-    auto *dialog = new ServerDialog(QUrl{});
+    auto *dialog = new ServerDialog(QUrl{}, AuthMode::Token);
     QSignalSpy destroyed(dialog, &QObject::destroyed);
     dialog->open();
     // Rejected from the event loop, as a click would be: deleteLater() runs there.
@@ -90,7 +93,7 @@ void TestServerDialog::deletesItselfWhenClosed()
 
 void TestServerDialog::addressFieldIsNamed()
 {
-    ServerDialog dialog(QUrl{});
+    ServerDialog dialog(QUrl{}, AuthMode::Token);
     dialog.setAttribute(Qt::WA_DeleteOnClose, false);
     QCOMPARE(dialog.addressEdit()->accessibleName(), QStringLiteral("Server address"));
 }
@@ -98,7 +101,7 @@ void TestServerDialog::addressFieldIsNamed()
 void TestServerDialog::buttonsUseTheAppsIcons()
 {
     // The style's own button icons are bitmaps; the app's are SVG and sharp at any scale.
-    ServerDialog dialog(QUrl(QStringLiteral("https://portal.example.com")));
+    ServerDialog dialog(QUrl(QStringLiteral("https://portal.example.com")), AuthMode::Token);
     const auto image = [](const QIcon &which) {
         return which.pixmap(QSize(32, 32)).toImage();
     };
@@ -107,6 +110,29 @@ void TestServerDialog::buttonsUseTheAppsIcons()
     auto *cancel = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel);
     QVERIFY(cancel);
     QCOMPARE(image(cancel->icon()), image(icon(Icon::Cancel)));
+}
+
+void TestServerDialog::signInMethodIsChosenAndNamed()
+{
+    ServerDialog dialog(QUrl(QStringLiteral("https://portal.example.com")), AuthMode::Jwt);
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+    dialog.show();
+    QComboBox *method = dialog.authBox();
+    // The current method is shown; the label and the accessible name agree.
+    QCOMPARE(method->currentData().toInt(), int(AuthMode::Jwt));
+    QCOMPARE(method->accessibleName(), QStringLiteral("Sign-in method"));
+    QCOMPARE(method->count(), 2);
+    // Keyboard only: the mnemonic reaches the box, the arrow keys choose, Enter accepts.
+    QSignalSpy chosen(&dialog, &ServerDialog::serverChosen);
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier);
+    QVERIFY(method->hasFocus());
+    QTest::keyClick(method, Qt::Key_Up);
+    QCOMPARE(method->currentData().toInt(), int(AuthMode::Token));
+    QTest::keyClick(method, Qt::Key_Return);
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.first().at(1).value<AuthMode>(), AuthMode::Token);
 }
 
 QTEST_MAIN(TestServerDialog)
