@@ -24,6 +24,10 @@ if(MSVC)
 else()
     target_compile_options(portal_options INTERFACE
         -Wall -Wextra -Wpedantic -Wold-style-cast -Woverloaded-virtual -Wnon-virtual-dtor)
+    if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        # Clang's -Wpedantic flags every qCDebug(category) << ...: Qt's macros leave "..." empty.
+        target_compile_options(portal_options INTERFACE -Wno-gnu-zero-variadic-macro-arguments)
+    endif()
     if(PORTAL_WERROR)
         target_compile_options(portal_options INTERFACE -Werror)
     endif()
@@ -36,4 +40,18 @@ if(PORTAL_SANITIZE)
     set(_portal_san -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_compile_options(portal_options INTERFACE ${_portal_san})
     target_link_options(portal_options INTERFACE ${_portal_san})
+endif()
+
+if(PORTAL_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "PORTAL_FUZZ needs Clang for libFuzzer, but the C++ compiler is "
+            "${CMAKE_CXX_COMPILER_ID}. Configure a fresh build directory with CC=clang CXX=clang++, "
+            "or use tests/fuzz/run.sh.")
+    endif()
+    # Every library gets libFuzzer's coverage and the sanitizers; only a fuzz target links
+    # libFuzzer's main (tests/fuzz/CMakeLists.txt).
+    set(_portal_fuzz -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+        -fno-omit-frame-pointer)
+    target_compile_options(portal_options INTERFACE ${_portal_fuzz})
+    target_link_options(portal_options INTERFACE ${_portal_fuzz})
 endif()

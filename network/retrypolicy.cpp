@@ -40,7 +40,8 @@ RetryDecision decideRetry(const RetryInput &input, const RetryPolicy &policy)
             return {};
         return {true, input.retryAfterSeconds * 1000};
     }
-    const qint64 step = qint64(policy.baseDelayMs) << qMin(input.attempt - 1, 20);
+    // An attempt below 1 counts as the first: a negative shift is undefined behaviour.
+    const qint64 step = qint64(policy.baseDelayMs) << (qBound(1, input.attempt, 21) - 1);
     const double spread = 0.5 + qBound(0.0, input.jitter, 1.0); // 0.5x .. 1.5x
     const qint64 delay = qMin(qint64(step * spread), qint64(policy.maxDelayMs));
     return {true, int(delay)};

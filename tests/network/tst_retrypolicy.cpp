@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace portal;
 using K = ErrorKind;
 
@@ -70,6 +72,12 @@ void tst_RetryPolicy::decide_data()
                                  << false << 0;
     QTest::newRow("GET cancelled")
         << QByteArray("GET") << K::Cancelled << 0 << 1 << -1 << 0.5 << false << 0;
+    // Found by tests/fuzz: an attempt below 1 shifted by a negative count (undefined behaviour).
+    QTest::newRow("GET attempt 0 counts as the first")
+        << QByteArray("GET") << K::Network << 0 << 0 << -1 << 0.5 << true << 500;
+    QTest::newRow("GET attempt INT_MIN counts as the first")
+        << QByteArray("GET") << K::Network << 0 << std::numeric_limits<int>::min() << -1 << 0.5
+        << true << 500;
 }
 
 void tst_RetryPolicy::decide()
