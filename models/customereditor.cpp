@@ -97,8 +97,10 @@ void CustomerEditor::save(const CustomerChanges &changes)
 
 ApiCall *CustomerEditor::startLoad()
 {
-    return m_target == Target::OwnProfile ? m_api->fetchProfile()
-                                          : m_api->fetchCustomer(m_customerId);
+    // Never from the cache: a record is read to be edited (or to see a colleague's change, or
+    // whether staff access is gone), and its ETag must be the server's latest.
+    return m_target == Target::OwnProfile ? m_api->fetchProfile(true)
+                                          : m_api->fetchCustomer(m_customerId, true);
 }
 
 void CustomerEditor::begin(ApiCall *call, Pending what)

@@ -6,7 +6,9 @@
 #include "transport_p.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -23,6 +25,15 @@ namespace {
 constexpr int kDefaultTimeoutMs = 30000;
 /// Larger than any answer of the API (a page of 100 customers is about 25 KB).
 constexpr qint64 kDefaultMaxResponseBytes = 4 * 1024 * 1024;
+/// Long enough to answer a burst (a page shown twice, a record opened again), short enough that
+/// nobody reads yesterday's data.
+constexpr int kDefaultCacheLifetimeMs = 3000;
+
+/// The path without its query: the resource a request concerns.
+QString resourceOf(const QString &path)
+{
+    return path.section(QLatin1Char('?'), 0, 0);
+}
 
 // What the finish step needs to know about one attempt; captured when it is sent.
 struct CallInfo
@@ -67,6 +78,13 @@ void ApiCall::abort()
 {
     if (m_done)
         return;
+    // A caller of a shared GET leaves it; the exchange stops once nobody waits for it.
+    if (ApiCall *carrier = m_carrier) {
+        carrier->m_subscribers.removeAll(this);
+        carrier->m_subscribers.removeAll(nullptr);
+        if (carrier->m_subscribers.isEmpty())
+            carrier->abort();
+    }
     if (m_retryTimer)
         m_retryTimer->stop();
     if (QNetworkReply *reply = m_reply) {
@@ -105,6 +123,11 @@ struct ApiClient::Private
     void awaitRenewal(ApiCall *call);
     void onRenewed(quint64 renewedGeneration, const ApiResult &result);
     void failAwaiting(const ApiError &error);
+    ApiCall *sendShared(const ApiRequest &request);
+    void onSharedFinished(const QString &key, ApiCall *carrier, quint64 sentGeneration,
+                          quint64 sentWrites, const ApiResult &result);
+    void forgetWritten(const QString &path);
+    void dropCache();
     void attachCredentials(QNetworkRequest &request, CallInfo &info) const;
     void watch(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
     void onReplyFinished(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
@@ -134,6 +157,20 @@ struct ApiClient::Private
     bool proven = false; ///< An authenticated request of this generation has succeeded.
     bool sessionExpiryEmitted = false;
     QList<QPointer<ApiCall>> calls;
+
+    struct CachedAnswer
+    {
+        QString resource;
+        ApiResult result;
+        QDeadlineTimer expiry;
+    };
+    /// Writes sent so far: a read in flight during one is not cached (it may predate it).
+    quint64 writes = 0;
+    int cacheLifetimeMs = kDefaultCacheLifetimeMs;
+    /// Successful GETs by key (generation, role, path, headers); memory only.
+    QHash<QString, CachedAnswer> cache;
+    /// The carrier of each GET in flight, by the same key.
+    QHash<QString, QPointer<ApiCall>> sharedInFlight;
 };
 
 // One attempt of @p call: resolved against the base URL now (credentials may have changed since
@@ -338,6 +375,9 @@ bool ApiClient::Private::retryLater(ApiCall *call, const ApiResult &result)
 
 void ApiClient::Private::deliver(ApiCall *call, const ApiResult &result, RequestRole role)
 {
+    const QByteArray method = call->m_request.method.toUpper();
+    if (method != "GET" && method != "HEAD") // Its answer, too, may be newer than a cached read.
+        forgetWritten(call->m_request.path);
     const bool expired = claimSessionExpiry(result);
     const bool staffDenied =
         !result.ok() && role == RequestRole::Staff && result.error().kind == ErrorKind::Forbidden;
@@ -362,10 +402,96 @@ bool ApiClient::Private::claimSessionExpiry(const ApiResult &result)
     return true;
 }
 
+// A GET is answered from the cache, or joins an identical one in flight, or starts one: in every
+// case the caller gets a call of its own (a subscriber) that only the carrier's outcome finishes.
+ApiCall *ApiClient::Private::sendShared(const ApiRequest &request)
+{
+    QString key = QString::number(generation) + QLatin1Char(' ') +
+                  QString::number(int(request.role)) + QLatin1Char(' ') +
+                  QString::number(request.authenticated) + QLatin1Char(' ') + request.path;
+    for (const auto &[name, value] : request.headers)
+        key += QLatin1Char('\n') + QString::fromLatin1(name + ": " + value);
+
+    auto *call = new ApiCall(request, q);
+    track(call);
+    const auto cached = cache.constFind(key);
+    if (request.allowCached && cached != cache.cend() && !cached->expiry.hasExpired()) {
+        qCDebug(lcNetwork).noquote()
+            << "GET" << transport::logUrl(joinUrl(baseUrl, request.path)) << "from the cache";
+        // Callers connect to finished() after send() returns: never finish synchronously.
+        QMetaObject::invokeMethod(
+            call, [call, result = cached->result] { call->finish(result); }, Qt::QueuedConnection);
+        return call;
+    }
+    QPointer<ApiCall> carrier = sharedInFlight.value(key);
+    // A fresh read must not join one that may have been answered from before its request.
+    if (!carrier || carrier->m_done || !request.allowCached) {
+        carrier = new ApiCall(request, q);
+        track(carrier);
+        sharedInFlight.insert(key, carrier);
+        ApiCall *raw = carrier;
+        QObject::connect(
+            carrier, &ApiCall::finished, q,
+            [this, key, raw, sent = generation, sentWrites = writes](const ApiResult &result) {
+                onSharedFinished(key, raw, sent, sentWrites, result);
+            });
+        dispatch(carrier);
+    } else {
+        qCDebug(lcNetwork).noquote() << "GET" << transport::logUrl(joinUrl(baseUrl, request.path))
+                                     << "joins the same request in flight";
+    }
+    call->m_carrier = carrier;
+    carrier->m_subscribers.append(call);
+    return call;
+}
+
+void ApiClient::Private::onSharedFinished(const QString &key, ApiCall *carrier,
+                                          quint64 sentGeneration, quint64 sentWrites,
+                                          const ApiResult &result)
+{
+    if (sharedInFlight.value(key) == carrier)
+        sharedInFlight.remove(key);
+    if (result.ok() && sentGeneration == generation && sentWrites == writes && cacheLifetimeMs > 0)
+        cache.insert(
+            key, {resourceOf(carrier->m_request.path), result, QDeadlineTimer(cacheLifetimeMs)});
+    const QList<QPointer<ApiCall>> subscribers = std::exchange(carrier->m_subscribers, {});
+    const QPointer<ApiClient> client(q);
+    for (const QPointer<ApiCall> &subscriber : subscribers) {
+        if (!client)
+            return;
+        if (subscriber && !subscriber->m_done) {
+            subscriber->m_attempts = carrier->m_attempts;
+            subscriber->finish(result);
+        }
+    }
+}
+
+// A write changes its resource and what lists or contains it: their cached reads are dropped,
+// and reads in flight are not joined any more (they may answer from before the write).
+void ApiClient::Private::forgetWritten(const QString &path)
+{
+    ++writes;
+    const QString written = resourceOf(path);
+    const auto concerned = [&written](const QString &resource) {
+        return resource.startsWith(written) || written.startsWith(resource);
+    };
+    cache.removeIf([&](const auto &entry) { return concerned(entry.value().resource); });
+    sharedInFlight.removeIf([&](const auto &entry) {
+        return !entry.value() || concerned(resourceOf(entry.value()->m_request.path));
+    });
+}
+
+void ApiClient::Private::dropCache()
+{
+    cache.clear();
+    sharedInFlight.clear();
+}
+
 void ApiClient::Private::changeCredentials()
 {
     ++generation;
     renewals = 0;
+    dropCache();
     proven = false;
     sessionExpiryEmitted = false;
 }
@@ -401,6 +527,8 @@ void ApiClient::setBaseUrl(const QUrl &url)
         d->credentials->clear();
         d->changeCredentials();
     }
+    if (!sameOrigin(url, d->baseUrl))
+        d->dropCache(); // Paths are keys: another server's answers are not this one's.
     d->baseUrl = url;
 }
 
@@ -478,6 +606,18 @@ qint64 ApiClient::maxResponseBytes() const
     return d->maxResponseBytes;
 }
 
+void ApiClient::setGetCacheLifetime(int milliseconds)
+{
+    d->cacheLifetimeMs = qMax(0, milliseconds);
+    if (d->cacheLifetimeMs == 0)
+        d->cache.clear();
+}
+
+int ApiClient::getCacheLifetime() const
+{
+    return d->cacheLifetimeMs;
+}
+
 void ApiClient::setRetryPolicy(const RetryPolicy &policy)
 {
     d->retryPolicy = policy;
@@ -531,6 +671,11 @@ ApiCall *ApiClient::logout(int timeoutMs)
 
 ApiCall *ApiClient::send(const ApiRequest &request)
 {
+    const QByteArray method = request.method.toUpper();
+    if (method == "GET")
+        return d->sendShared(request);
+    if (method != "HEAD")
+        d->forgetWritten(request.path);
     auto *call = new ApiCall(request, this);
     d->track(call);
     d->dispatch(call);

@@ -50,7 +50,7 @@ class ApiCall final : public QObject
 public:
     void abort();
     /// How many times it has been sent so far.
-    int attempts() const { return m_attempts; }
+    int attempts() const { return m_carrier ? m_carrier->m_attempts : m_attempts; }
 
 Q_SIGNALS:
     void finished(const portal::ApiResult &result);
@@ -65,6 +65,10 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr; ///< While waiting to be sent again.
     bool m_renewed = false;         ///< Already replayed after a renewal of the credentials.
+    /// A shared GET: the internal call that does the exchange for every caller (see send()).
+    QPointer<ApiCall> m_carrier;
+    /// Of a carrier: the callers' calls it answers.
+    QList<QPointer<ApiCall>> m_subscribers;
     bool m_done = false;
 };
 
@@ -120,6 +124,14 @@ public:
     void setMaxResponseBytes(qint64 bytes);
     qint64 maxResponseBytes() const;
 
+    /**
+     * How long a successful GET answers identical GETs from memory (3 000 ms by default; 0 turns
+     * the cache off). Any write to the same resource (or one above or below it) and any change of
+     * the credentials drops the entries it concerns; nothing is ever kept on disk.
+     */
+    void setGetCacheLifetime(int milliseconds);
+    int getCacheLifetime() const;
+
     /// When reads are sent again by themselves (see decideRetry()); writes never are.
     void setRetryPolicy(const RetryPolicy &policy);
     RetryPolicy retryPolicy() const;
@@ -155,20 +167,25 @@ public:
      * answer, callers clear the credentials. @p timeoutMs: -1 for the client's timeout.
      */
     ApiCall *logout(int timeoutMs = -1);
-    /// GET the profile; a 401 or 403 here ends the session (see sessionExpired()).
-    ApiCall *fetchProfile();
+    /// GET the profile; a 401 or 403 here ends the session (see sessionExpired()). @p fresh:
+    /// never from the cache.
+    ApiCall *fetchProfile(bool fresh = false);
     /// PATCH (or PUT when @p replace) of the profile; sends If-Match when @p ifMatch is not empty.
     ApiCall *updateProfile(const QJsonObject &changes, const QByteArray &ifMatch,
                            bool replace = false);
     /// GET one page of the customer list (staff only; a 403 emits staffAccessDenied()).
     ApiCall *fetchCustomerPage(const CustomerPageQuery &query);
     /// GET one customer (staff only), answered with its ETag.
-    ApiCall *fetchCustomer(qint64 id);
+    ApiCall *fetchCustomer(qint64 id, bool fresh = false);
     /// PATCH one customer (staff only) with If-Match when @p ifMatch is not empty.
     ApiCall *updateCustomer(qint64 id, const QJsonObject &changes, const QByteArray &ifMatch);
     /// GET the staff edit history of one customer (staff only), newest first.
     ApiCall *fetchCustomerHistory(qint64 id);
-    /// Any request; the building block of the calls above.
+    /**
+     * Any request; the building block of the calls above. Identical GETs in flight share one
+     * exchange (each caller still gets its own call, which it may abort alone); a GET may be
+     * answered from the short-lived cache (see setGetCacheLifetime()).
+     */
     ApiCall *send(const ApiRequest &request);
 
     /// A BadResponse error about this server, for a success body that is not what was expected.

@@ -29,11 +29,12 @@ ApiCall *ApiClient::registerAccount(const QJsonObject &fields)
     return send(request);
 }
 
-ApiCall *ApiClient::fetchProfile()
+ApiCall *ApiClient::fetchProfile(bool fresh)
 {
     ApiRequest request;
     request.path = endpoints().profilePath;
     request.role = RequestRole::ProfileRead;
+    request.allowCached = !fresh;
     return send(request);
 }
 
@@ -69,11 +70,12 @@ ApiCall *ApiClient::fetchCustomerPage(const CustomerPageQuery &query)
     return send(request);
 }
 
-ApiCall *ApiClient::fetchCustomer(qint64 id)
+ApiCall *ApiClient::fetchCustomer(qint64 id, bool fresh)
 {
     ApiRequest request;
     request.path = endpoints().customersPath + QString::number(id) + QLatin1Char('/');
     request.role = RequestRole::Staff;
+    request.allowCached = !fresh;
     return send(request);
 }
 

@@ -43,6 +43,9 @@ struct ApiRequest
     RequestRole role = RequestRole::Authenticated;
     QList<QPair<QByteArray, QByteArray>> headers; ///< Extra headers, e.g. If-Match.
     int timeoutMs = -1;                           ///< -1: the client's transfer timeout.
+    /// A GET may be answered from the client's short-lived cache (false: a person asked for the
+    /// latest, e.g. Refresh).
+    bool allowCached = true;
 };
 
 } // namespace portal

@@ -224,6 +224,8 @@ int run(const Options &options)
         return 1;
     }
     client.setToken(token);
+    // The cost of an exchange is measured: a repeated GET must reach the server, not the cache.
+    client.setGetCacheLifetime(0);
 
     QNetworkAccessManager nam;
     QNetworkRequest request(joinUrl(server.url(), QStringLiteral("/api/profile/")));

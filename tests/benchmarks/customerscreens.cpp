@@ -52,6 +52,8 @@ Screens::Screens(const QUrl &server, const QString &token)
     for (ApiClient *client : {&modelClient, &pageClient}) {
         client->setBaseUrl(server);
         client->setToken(token);
+        // Each reload is timed to its painted page: from the server, never the memory cache.
+        client->setGetCacheLifetime(0);
     }
     modelView.setModel(&model);
     PlainCustomerTable::setUpLikeCustomersPage(&modelView);

@@ -63,6 +63,9 @@ QString measureMemory(const Options &options, const QUrl &big, const QUrl &small
     smallClient.setToken(logIn(&smallClient));
     if (!bigClient.hasToken() || !smallClient.hasToken())
         return QStringLiteral("login to the bench servers failed");
+    // The model's own heap is measured: no page may come from (or sit in) the client's cache.
+    bigClient.setGetCacheLifetime(0);
+    smallClient.setGetCacheLifetime(0);
     const int pages = options.pages;
     const auto samples = alternate(options.runs, {
                                                      [&] { return modelHeap(&smallClient, 1); },
