@@ -111,6 +111,10 @@
         <source>The secure connection to %1 failed, so nothing was sent.</source>
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen; es wurde nichts gesendet.</translation>
     </message>
+    <message>
+        <source>The server accepted your password but rejected the session it issued. Contact the server&apos;s administrator.</source>
+        <translation>Der Server hat Ihr Passwort angenommen, aber die Sitzung abgelehnt, die er selbst ausgestellt hat. Wenden Sie sich an die Administration des Servers.</translation>
+    </message>
 </context>
 <context>
     <name>ServerUrl</name>
@@ -148,6 +152,10 @@
     <message>
         <source>You&apos;re signed in, but your sign-in couldn&apos;t be saved in the keychain, so you&apos;ll need to sign in again next time.</source>
         <translation>Sie sind angemeldet, aber Ihre Anmeldung konnte nicht im Schlüsselbund gespeichert werden. Beim nächsten Mal müssen Sie sich erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>Your sign-in was renewed, but the keychain couldn&apos;t keep it, so you&apos;ll need to sign in again next time.</source>
+        <translation>Ihre Anmeldung wurde erneuert, aber der Schlüsselbund konnte sie nicht speichern. Sie müssen sich beim nächsten Mal erneut anmelden.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +205,18 @@
     <message>
         <source>Invalid --server address &quot;%1&quot;: %2</source>
         <translation>Ungültige Adresse für --server „%1“: %2</translation>
+    </message>
+    <message>
+        <source>How the server signs people in, for this run only: token (Django REST framework tokens) or jwt (simplejwt).</source>
+        <translation>Wie der Server anmeldet, nur für diesen Start: token (Tokens von Django REST framework) oder jwt (simplejwt).</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>verfahren</translation>
+    </message>
+    <message>
+        <source>Invalid --auth value &quot;%1&quot;: use token or jwt.</source>
+        <translation>Ungültiger Wert für --auth „%1“: Verwenden Sie token oder jwt.</translation>
     </message>
 </context>
 <context>
@@ -841,6 +861,26 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>The address of your customer portal server. Use https; plain http works only for a server on this computer.</source>
         <translation>Die Adresse Ihres Kundenportal-Servers. Verwenden Sie https; unverschlüsseltes http funktioniert nur für einen Server auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Token (Django REST framework)</source>
+        <translation>Token (Django REST framework)</translation>
+    </message>
+    <message>
+        <source>JSON Web Token (simplejwt)</source>
+        <translation>JSON Web Token (simplejwt)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in method</source>
+        <translation>Anmelde&amp;verfahren</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>Anmeldeverfahren</translation>
+    </message>
+    <message>
+        <source>Ask your server&apos;s administrator if you are unsure; most servers use tokens.</source>
+        <translation>Fragen Sie im Zweifel die Administration Ihres Servers; die meisten Server verwenden Tokens.</translation>
     </message>
 </context>
 <context>
