@@ -5,7 +5,8 @@
 #                   (and PORTAL_DEMO_CUSTOMERS generated customers, default 1000) and launch the
 #                   app against it (needs a display)
 #   ./run.sh test   install what is missing, build in a clean build directory and run every test
-#                   headless (this is what .ci/run calls)
+#                   headless, then the whole suite again under AddressSanitizer + UBSan, then the
+#                   fuzzer for a minute (this is what .ci/run calls)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +18,7 @@ PACKAGES=(
     gnome-keyring libsecret-tools dbus
     python3-cryptography openssl
     desktop-file-utils appstream
+    clang libclang-rt-14-dev
 )
 PYTHON=/usr/bin/python3   # Debian's interpreter: the one that has Django and DRF
 JOBS=$(nproc 2>/dev/null || echo 2)
@@ -90,10 +92,15 @@ run_tests() {
     say "Running the tests"
     tests/keyring-session.sh ctest --test-dir "$dir" --output-on-failure --parallel "$JOBS" \
         --timeout 600
+    say "Running the tests again under AddressSanitizer + UndefinedBehaviorSanitizer"
+    tests/asan-run.sh
+    say "Fuzzing response parsing for a minute"
+    rm -rf build-fuzz-ci
+    PORTAL_FUZZ_BUILD_DIR=build-fuzz-ci tests/fuzz/run.sh 60
 }
 
 case "${1:-}" in
     app) run_app ;;
     test) run_tests ;;
-    *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
