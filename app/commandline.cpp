@@ -5,6 +5,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace portal {
 
 namespace {
@@ -38,6 +40,52 @@ CommandLine withServer(const QString &value)
     result.output =
         Text::tr("Invalid --server address \"%1\": %2").arg(value, check.error) + QLatin1Char('\n');
     return result;
+}
+
+// The options QApplication and its platform plugins take for themselves (with one dash or two),
+// which only a QApplication removes from the arguments: they are Qt's, not unknown ones.
+QStringList withoutQtOptions(const QStringList &arguments)
+{
+    static const QStringList withValue{QStringLiteral("platform"),
+                                       QStringLiteral("platformpluginpath"),
+                                       QStringLiteral("platformtheme"),
+                                       QStringLiteral("plugin"),
+                                       QStringLiteral("qwindowgeometry"),
+                                       QStringLiteral("qwindowtitle"),
+                                       QStringLiteral("qwindowicon"),
+                                       QStringLiteral("geometry"),
+                                       QStringLiteral("title"),
+                                       QStringLiteral("icon"),
+                                       QStringLiteral("style"),
+                                       QStringLiteral("stylesheet"),
+                                       QStringLiteral("session"),
+                                       QStringLiteral("display"),
+                                       QStringLiteral("name"),
+                                       QStringLiteral("visual"),
+                                       QStringLiteral("qmljsdebugger")};
+    static const QStringList flags{QStringLiteral("reverse"),     QStringLiteral("widgetcount"),
+                                   QStringLiteral("testability"), QStringLiteral("nograb"),
+                                   QStringLiteral("dograb"),      QStringLiteral("qdevel"),
+                                   QStringLiteral("qdebug")};
+    static const QStringList withAttachedValue{
+        QStringLiteral("style="), QStringLiteral("stylesheet="), QStringLiteral("qmljsdebugger=")};
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (i == 0 || !argument.startsWith(QLatin1Char('-'))) {
+            kept.append(argument);
+            continue;
+        }
+        const QString name = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1);
+        const bool attached =
+            std::any_of(withAttachedValue.cbegin(), withAttachedValue.cend(),
+                        [&name](const QString &prefix) { return name.startsWith(prefix); });
+        if (withValue.contains(name))
+            ++i; // Its value, as Qt takes it (even one starting with a dash).
+        else if (!flags.contains(name) && !attached)
+            kept.append(argument);
+    }
+    return kept;
 }
 
 } // namespace
@@ -76,11 +124,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         Text::tr("method"));
     parser.addOption(authOption);
 
-    if (!parser.parse(arguments)) {
-        CommandLine result = failure(parser.errorText(), parser);
-        result.unknownOption = !parser.unknownOptionNames().isEmpty();
-        return result;
-    }
+    if (!parser.parse(withoutQtOptions(arguments)))
+        return failure(parser.errorText(), parser);
 
     CommandLine result;
     if (parser.isSet(helpOption)) {

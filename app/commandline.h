@@ -25,9 +25,6 @@ struct CommandLine
     std::optional<AuthMode> auth; ///< --auth token|jwt; nothing when not given.
     QString output;               ///< What to print for every action but Run.
     int exitCode = 0;
-    /// Fail only: the parser rejected an option it does not know. Such an option may be one of
-    /// QApplication's own (-platform, -style...), which only a QApplication removes.
-    bool unknownOption = false;
 };
 
 /// The exit code for a bad command line, including an unusable --server.
@@ -38,7 +35,8 @@ std::optional<AuthMode> authModeFromString(const QString &value);
 QString authModeToString(AuthMode mode);
 
 /// Parses the arguments (including the program name first): --server URL, --auth token|jwt,
-/// --version, --help.
+/// --version, --help. QApplication's own options (-platform NAME, -style NAME, -reverse...) are
+/// left to it, so the result does not depend on whether a QApplication has removed them yet.
 CommandLine parseCommandLine(const QStringList &arguments);
 
 } // namespace portal

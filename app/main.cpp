@@ -25,13 +25,6 @@ QStringList argumentsOf(int argc, char *argv[])
     return arguments;
 }
 
-// --help, --version and a bad --server must work in a terminal without a display, where a
-// QApplication cannot start: answer them with a QCoreApplication (translated all the same).
-bool answerableWithoutGui(const portal::CommandLine &command)
-{
-    return command.action != portal::CommandLine::Action::Run && !command.unknownOption;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -42,7 +35,10 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Customer Portal"));
     QGuiApplication::setDesktopFileName(QStringLiteral(PORTAL_APP_ID));
 
-    if (answerableWithoutGui(portal::parseCommandLine(argumentsOf(argc, argv)))) {
+    // --help, --version and a bad command line must work in a terminal without a display, where
+    // a QApplication cannot start: answer them with a QCoreApplication (translated all the same).
+    if (portal::parseCommandLine(argumentsOf(argc, argv)).action !=
+        portal::CommandLine::Action::Run) {
         const QCoreApplication app(argc, argv);
         const portal::Translations translations(QLocale::system());
         return report(portal::parseCommandLine(QCoreApplication::arguments()));

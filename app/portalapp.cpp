@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "serverurl.h"
 #include "tokenstore.h"
+#include "windowplacement.h"
 
 #include <QApplication>
 #include <QNetworkProxyFactory>
@@ -45,6 +46,9 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
 
 PortalApp::~PortalApp()
 {
+    // Where the window was when the app ended is where the next run opens it.
+    if (m_started && m_window)
+        m_settings->setValue(windowGeometryKey(), m_window->saveGeometry());
     // Observers before what they observe: the window, then the state manager (which may still
     // wipe a session through the API client, the keychain and the settings), then those.
     delete m_window;
@@ -55,6 +59,8 @@ PortalApp::~PortalApp()
 
 void PortalApp::start()
 {
+    placeWindow(m_window, m_settings->value(windowGeometryKey()).toByteArray());
+    m_started = true;
     m_window->show();
     const QUrl server = initialServer();
     if (server.isEmpty())
@@ -154,6 +160,11 @@ void PortalApp::applyCaSetting()
     if (cas.isEmpty())
         qCWarning(lcNetwork).noquote() << "no certificate in" << path << "(network/caCertificates)";
     m_api->setExtraCaCertificates(cas);
+}
+
+QString PortalApp::windowGeometryKey()
+{
+    return QStringLiteral("window/geometry");
 }
 
 QString PortalApp::appearanceKey()

@@ -66,6 +66,8 @@ public:
     static QString timeoutKey();
     /// A PEM file of certificate authorities to trust on top of the system's.
     static QString caCertificatesKey();
+    /// The main window's size and place (QWidget::saveGeometry()), saved when the app ends.
+    static QString windowGeometryKey();
 
 private:
     void applyTimeoutSetting();
@@ -80,6 +82,7 @@ private:
     AuthStateManager *m_auth;
     Appearance *m_appearance;
     QPointer<MainWindow> m_window;
+    bool m_started = false;
 };
 
 } // namespace portal

@@ -55,24 +55,31 @@ QString validateBirthDate(const QString &text, const QDate &today)
 {
     if (text.trimmed().isEmpty())
         return {};
-    const QDate date = parseIsoDate(text);
-    if (!date.isValid())
+    if (!hasIsoDateShape(text))
         return QCoreApplication::translate("portal::Validation",
                                            "Enter the birth date as YYYY-MM-DD.");
+    // In the right shape, but no calendar has it: month 13, or 30 February.
+    const QDate date = parseIsoDate(text);
+    if (!date.isValid())
+        return QCoreApplication::translate("portal::Validation", "That date doesn't exist.");
     if (date > today)
         return QCoreApplication::translate("portal::Validation",
                                            "Birth date can't be in the future.");
     return {};
 }
 
+bool hasIsoDateShape(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    return pattern.match(text.trimmed()).hasMatch();
+}
+
 QDate parseIsoDate(const QString &text)
 {
-    // Qt's ISO parser alone is looser (it takes other separators and signs), hence the pattern.
-    static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
-    const QString trimmed = text.trimmed();
-    if (!pattern.match(trimmed).hasMatch())
+    // Qt's ISO parser alone is looser (it takes other separators and signs), hence the shape.
+    if (!hasIsoDateShape(text))
         return {};
-    return QDate::fromString(trimmed, Qt::ISODate);
+    return QDate::fromString(text.trimmed(), Qt::ISODate);
 }
 
 FieldErrors validateRegistration(const RegistrationInput &input, const QDate &today)

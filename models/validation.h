@@ -25,10 +25,14 @@ QString validateUsername(const QString &username);
 QString validateEmail(const QString &email);
 QString validatePassword(const QString &password);
 QString validatePasswordConfirmation(const QString &password, const QString &confirmation);
-/// Empty text is acceptable (the field is optional); otherwise YYYY-MM-DD, not after @p today.
+/// Empty text is acceptable (the field is optional); otherwise a date that exists, written
+/// YYYY-MM-DD, not after @p today. Each of the three has its own message.
 QString validateBirthDate(const QString &text, const QDate &today);
 
-/// Parses "YYYY-MM-DD"; a null QDate for empty or malformed text.
+/// Whether @p text (less surrounding spaces) is written YYYY-MM-DD in ASCII digits, whether or not
+/// that date exists.
+bool hasIsoDateShape(const QString &text);
+/// Parses "YYYY-MM-DD"; a null QDate for empty or malformed text, or a date that doesn't exist.
 QDate parseIsoDate(const QString &text);
 
 FieldErrors validateRegistration(const RegistrationInput &input, const QDate &today);

@@ -131,6 +131,8 @@ struct ApiClient::Private
     void attachCredentials(QNetworkRequest &request, CallInfo &info) const;
     void watch(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
     void onReplyFinished(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
+    void noteReachability(const ApiResult &result);
+    void setReachable(bool value);
     ApiResult conclude(ApiResult result, const CallInfo &info);
     bool retryLater(ApiCall *call, const ApiResult &result);
     void deliver(ApiCall *call, const ApiResult &result, RequestRole role);
@@ -156,6 +158,7 @@ struct ApiClient::Private
     QList<QPointer<ApiCall>> awaitingRenewal;
     bool proven = false; ///< An authenticated request of this generation has succeeded.
     bool sessionExpiryEmitted = false;
+    bool reachable = true; ///< See isServerReachable().
     QList<QPointer<ApiCall>> calls;
 
     struct CachedAnswer
@@ -248,10 +251,39 @@ void ApiClient::Private::onReplyFinished(ApiCall *call, QNetworkReply *reply, co
     const ApiResult result =
         conclude(interpretResponse(raw, info.role, QDateTime::currentDateTimeUtc()), info);
     logResult(info, raw, result);
+    const QPointer<ApiClient> client(q);
+    noteReachability(result);
+    if (!client) // A receiver of serverReachableChanged() deleted the client.
+        return;
     if (renewIfNeeded(call, result, info))
         return;
     if (!retryLater(call, result))
         deliver(call, result, info.role);
+}
+
+// Reachability is what the last attempt showed: no answer at all (refused, reset, timed out) makes
+// the server unreachable until an attempt it answers, with any status. A failure that says nothing
+// either way (a refused certificate, say) leaves it as it was.
+void ApiClient::Private::noteReachability(const ApiResult &result)
+{
+    if (result.ok()) {
+        setReachable(true);
+        return;
+    }
+    const ApiError &error = result.error();
+    if (error.kind == ErrorKind::Network || error.kind == ErrorKind::Timeout)
+        setReachable(false);
+    else if (error.httpStatus != 0)
+        setReachable(true);
+}
+
+void ApiClient::Private::setReachable(bool value)
+{
+    if (reachable == value)
+        return;
+    reachable = value;
+    qCInfo(lcNetwork) << (value ? "The server answers again." : "The server cannot be reached.");
+    Q_EMIT q->serverReachableChanged(value);
 }
 
 // The one redaction point and the session-expiry rule: every text of an error is cleared of the
@@ -527,9 +559,12 @@ void ApiClient::setBaseUrl(const QUrl &url)
         d->credentials->clear();
         d->changeCredentials();
     }
-    if (!sameOrigin(url, d->baseUrl))
+    const bool otherOrigin = !sameOrigin(url, d->baseUrl);
+    if (otherOrigin)
         d->dropCache(); // Paths are keys: another server's answers are not this one's.
     d->baseUrl = url;
+    if (otherOrigin) // Nothing is known yet of the new server.
+        d->setReachable(true);
 }
 
 QUrl ApiClient::baseUrl() const
@@ -660,6 +695,11 @@ bool ApiClient::hasToken() const
 bool ApiClient::credentialsProven() const
 {
     return d->proven;
+}
+
+bool ApiClient::isServerReachable() const
+{
+    return d->reachable;
 }
 
 ApiCall *ApiClient::logout(int timeoutMs)

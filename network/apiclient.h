@@ -155,6 +155,12 @@ public:
     /// True once an authenticated request with the current credentials has succeeded: the
     /// server has honoured them at least once.
     bool credentialsProven() const;
+    /**
+     * False since a request got no answer at all (ErrorKind::Network or Timeout); true again once
+     * the server answers one, with any status. True before the first request and after a change
+     * of the server's origin. serverReachableChanged() on every change.
+     */
+    bool isServerReachable() const;
 
     /// POST {username, password} to the login path (in AuthMode::Jwt the token path), without
     /// any Authorization header.
@@ -210,6 +216,9 @@ Q_SIGNALS:
 
     /// The secret to keep (storedSecret()) was replaced: the server rotated the refresh token.
     void storedSecretChanged();
+
+    /// isServerReachable() changed; emitted before the finished() of the call that showed it.
+    void serverReachableChanged(bool reachable);
 
 private:
     struct Private;

@@ -115,8 +115,11 @@ QString ApiError::userMessage() const
             Text::tr("The server had a problem (HTTP %1). Try again later.").arg(httpStatus),
             serverMessage);
     case ErrorKind::Network:
-        //: %1 is the server's host name and port, such as portal.example.com:8443.
-        return Text::tr("Can't reach the server at %1.").arg(server);
+        //: %1 is the server's host name and port, such as portal.example.com:8443. "Settings ▸
+        //: Server address…" is the menu path: the Settings menu and its Server address… item.
+        return Text::tr("Can't reach the server at %1. Check your connection, or the server "
+                        "address (Settings \u25b8 Server address\u2026).")
+            .arg(server);
     case ErrorKind::Timeout:
         return Text::tr("The server took too long to answer. Try again.");
     case ErrorKind::InsecureTransport:

@@ -43,9 +43,14 @@ BirthDateEdit::BirthDateEdit(QWidget *parent)
     layout->setSpacing(4);
     layout->addWidget(m_edit, 1);
     layout->addWidget(m_button);
-    setFocusProxy(m_edit);
+    // No focus proxy: its owner would report the focus too, and screen readers announce that
+    // unnamed container ("filler") instead of the field. Focus lineEdit() instead.
 
     connect(m_edit, &QLineEdit::textEdited, this, &BirthDateEdit::textEdited);
+    connect(m_edit, &QLineEdit::textChanged, this, [this]() {
+        if (isReadOnly())
+            showNotSetWhenEmpty();
+    });
     connect(m_edit, &QLineEdit::returnPressed, this, &BirthDateEdit::returnPressed);
     connect(m_button, &QToolButton::clicked, this, &BirthDateEdit::openCalendar);
     connect(m_calendar, &QCalendarWidget::clicked, this, &BirthDateEdit::pick);
@@ -77,8 +82,17 @@ void BirthDateEdit::setReadOnly(bool readOnly)
     m_edit->setReadOnly(readOnly);
     m_edit->setFrame(!readOnly);
     m_edit->setClearButtonEnabled(!readOnly);
-    m_edit->setPlaceholderText(readOnly ? tr("Not set") : tr("YYYY-MM-DD"));
+    if (readOnly)
+        showNotSetWhenEmpty();
+    else
+        m_edit->setPlaceholderText(tr("YYYY-MM-DD"));
     m_button->setVisible(!readOnly);
+}
+
+void BirthDateEdit::showNotSetWhenEmpty()
+{
+    // Screen readers read the placeholder as the description: "Not set" only where it is true.
+    m_edit->setPlaceholderText(m_edit->text().isEmpty() ? tr("Not set") : QString());
 }
 
 bool BirthDateEdit::isReadOnly() const

@@ -28,7 +28,8 @@ public:
     QDate date() const;
     void setDate(const QDate &date);
 
-    /// Read-only: no calendar button, no frame; an empty value shows "Not set".
+    /// Read-only: no calendar button, no frame; an empty value (and only an empty one) shows
+    /// "Not set".
     void setReadOnly(bool readOnly);
     bool isReadOnly() const;
 
@@ -42,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void openCalendar();
+    void showNotSetWhenEmpty();
     void pick(const QDate &date);
 
     QLineEdit *m_edit;

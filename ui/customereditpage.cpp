@@ -308,17 +308,30 @@ void CustomerEditPage::onSaveFailed(const ApiError &error)
 {
     setBusy(false);
     const QString message = m_form->showSaveError(error);
-    if (!m_countdown->start(error)) // A wait the server asked for counts down; Save waits too.
-        banner()->showError(message);
+    // A wait the server asked for counts down (Save waits too); Retry saves the same edits again.
+    if (!m_countdown->start(error))
+        banner()->showFailure(error, message, [this]() { save(); });
     if (error.kind == ErrorKind::Validation) // A keyboard user lands on the field to correct.
         restoreFocus(m_form->firstInputInError());
 }
 
 void CustomerEditPage::onLoadFailed(const ApiError &error)
 {
-    // A draft waiting for this load stays: opening the customer again lays it over the record.
+    // A draft waiting for this load stays: opening the customer again, or Retry, lays it over
+    // the record.
     setBusy(false);
-    banner()->showError(error.userMessage());
+    banner()->showFailure(error, error.userMessage(), [this]() { reload(); });
+}
+
+void CustomerEditPage::reload()
+{
+    const qint64 id = m_editor->customerId();
+    if (m_busyNow || id <= 0)
+        return;
+    banner()->clear();
+    setBusy(true);
+    m_editor->load();
+    m_history->load(id);
 }
 
 void CustomerEditPage::setBusy(bool busy)

@@ -81,6 +81,8 @@ private:
     void onConflict(const Customer &theirs, const CustomerChanges &mine);
     void onSaveFailed(const ApiError &error);
     void onLoadFailed(const ApiError &error);
+    /// Loads the record and its history again (Retry after a failed load).
+    void reload();
     void setBusy(bool busy);
     void showHeading();
 

@@ -2,6 +2,7 @@
 
 #include "birthdateedit.h"
 #include "fielderrorlabel.h"
+#include "valuelineedit.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -21,6 +22,14 @@ QString usernameField()
 QString birthDateField()
 {
     return wireName(CustomerField::BirthDate);
+}
+
+// "Not set" stands in for an empty value only: screen readers read a placeholder as the field's
+// description, and "First name, Not set, Alice" would say two things.
+void showNotSetWhenEmpty(QLineEdit *edit, bool editing)
+{
+    edit->setPlaceholderText(!editing && edit->text().isEmpty() ? CustomerForm::tr("Not set")
+                                                                : QString());
 }
 
 } // namespace
@@ -56,9 +65,11 @@ CustomerForm::CustomerForm(QWidget *parent)
 
 QLineEdit *CustomerForm::addLineRow(const QString &field, const QString &label)
 {
-    auto *edit = new QLineEdit(this);
+    auto *edit = new ValueLineEdit(this);
     edit->setObjectName(field);
     connect(edit, &QLineEdit::textEdited, this, &CustomerForm::edited);
+    connect(edit, &QLineEdit::textChanged, this,
+            [this, edit]() { showNotSetWhenEmpty(edit, m_editing); });
     connect(edit, &QLineEdit::returnPressed, this, [this]() {
         if (m_editing)
             Q_EMIT submitted();
@@ -123,12 +134,20 @@ void CustomerForm::setEditing(bool editing)
         const bool editable = editing && row.field != usernameField();
         row.edit->setReadOnly(!editable);
         row.edit->setFrame(editable);
-        // A value that cannot be edited reads as text on the card, on dark palettes too.
+        // A value that cannot be edited reads as text on the card, on dark palettes too; one
+        // that stays read-only while the others are edited (the username) is dimmed as well.
         QPalette palette;
         if (!editable)
             palette.setColor(QPalette::Base, Qt::transparent);
+        const bool fixed = editing && !editable;
+        if (fixed)
+            palette.setColor(QPalette::Text, palette.color(QPalette::Disabled, QPalette::Text));
         row.edit->setPalette(palette);
-        row.edit->setPlaceholderText(editing ? QString() : tr("Not set"));
+        row.edit->setAccessibleDescription(fixed ? tr("Can't be changed.") : QString());
+        showNotSetWhenEmpty(row.edit, editing);
+        // Long values show their start in edit mode too.
+        if (!row.edit->hasFocus())
+            row.edit->setCursorPosition(0);
     }
     m_birthDate->setReadOnly(!editing);
     if (!editing)

@@ -96,13 +96,10 @@ CustomersPage::CustomersPage(CustomerListModel *model, QWidget *parent)
             openCurrent();
     });
     connect(m_open, &QPushButton::clicked, this, &CustomersPage::openCurrent);
-    connect(m_retry, &QPushButton::clicked, this, [this]() {
-        if (m_model->rowCount() > 0)
-            m_model->fetchMore({});
-        else
-            m_model->reload();
-    });
+    connect(m_retry, &QPushButton::clicked, this, &CustomersPage::retry);
     connect(m_model, &CustomerListModel::statusChanged, this, &CustomersPage::updateState);
+    // A further page failing again leaves the status Failed: the error (and Retry) shows again.
+    connect(m_model, &CustomerListModel::loadFailed, this, &CustomersPage::updateState);
     connect(m_model, &CustomerListModel::totalCountChanged, this, &CustomersPage::updateCount);
     connect(m_model, &CustomerListModel::pageLoaded, this,
             [this](int firstRow) { onPageLoaded(firstRow); });
@@ -206,11 +203,13 @@ void CustomersPage::updateState()
     const bool empty = m_model->rowCount() == 0;
     m_busy->setRunning(status == Status::Loading);
     const bool retryHadFocus = m_retry->hasFocus();
-    m_retry->setVisible(status == Status::Failed);
     m_open->setEnabled(currentCustomer().has_value());
-    // An error with rows on screen goes above them; with none, it is the page's centre text.
+    // An error with rows on screen goes above them, with the banner's Retry; with none, it is the
+    // page's centre text, with the Retry below.
+    m_retry->setVisible(status == Status::Failed && empty);
     if (status == Status::Failed && !empty)
-        banner()->showError(m_model->lastError().userMessage());
+        banner()->showFailure(m_model->lastError(), m_model->lastError().userMessage(),
+                              [this]() { retry(); });
     else
         banner()->clear();
     QString text;
@@ -234,6 +233,15 @@ void CustomersPage::updateState()
     }
     m_stack->setCurrentIndex(showTable ? 0 : 1);
     updateCount();
+}
+
+void CustomersPage::retry()
+{
+    // The load that failed: a further page of the rows shown, or the query's first page.
+    if (m_model->rowCount() > 0)
+        m_model->fetchMore({});
+    else
+        m_model->reload();
 }
 
 void CustomersPage::onPageLoaded(int firstRow)

@@ -63,6 +63,8 @@ private:
     void buildTable();
     void buildStatePanel(QWidget *panel);
     void updateState();
+    /// Repeats the load that failed.
+    void retry();
     void onPageLoaded(int firstRow);
     void updateCount();
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "apiclient.h"
 #include "confirmdiscard.h"
 #include "customereditpage.h"
 #include "customerform.h"
@@ -37,6 +38,7 @@ using State = AuthStateManager::State;
 MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
     : QMainWindow(parent)
     , m_auth(auth)
+    , m_api(api)
     , m_pages(new QStackedWidget(this))
     , m_signIn(new SignInPage(auth, m_pages))
     , m_register(new RegisterPage(auth, m_pages))
@@ -87,6 +89,7 @@ MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
     connect(m_customerEdit, &CustomerEditPage::customerSaved, m_customerList,
             &CustomerListModel::updateCustomer);
     connect(auth, &AuthStateManager::serverUnreachableChanged, this, &MainWindow::updateStatus);
+    connect(api, &ApiClient::serverReachableChanged, this, &MainWindow::updateStatus);
     connect(auth, &AuthStateManager::serverChanged, this, [this](const QUrl &url) {
         m_signIn->setServerConfigured(!url.isEmpty());
         m_signIn->prefillUsername(m_auth->lastUsername());
@@ -304,6 +307,10 @@ void MainWindow::updateStatus()
         text = tr("Signing out…");
         break;
     }
+    // A session (or a sign-in) that lost the server says so until the server answers again.
+    const bool settled = m_auth->state() == State::SignedIn || m_auth->state() == State::SignedOut;
+    if (settled && !m_api->isServerReachable())
+        text = tr("Can't reach the server");
     m_connectionStatus->setText(text);
 }
 

@@ -100,6 +100,7 @@ private:
     void leaveEditor(const std::function<void()> &leave);
 
     AuthStateManager *m_auth;
+    ApiClient *m_api;
     QStackedWidget *m_pages;
     SignInPage *m_signIn;
     RegisterPage *m_register;

@@ -6,7 +6,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QPushButton>
 #include <QStyle>
+
+#include <utility>
 
 namespace portal {
 
@@ -44,6 +47,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     : QFrame(parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
+    , m_retry(new QPushButton(icon(Icon::Refresh), tr("&Retry"), this))
 {
     setObjectName(QStringLiteral("messageBanner"));
     m_text->setObjectName(QStringLiteral("messageText"));
@@ -57,12 +61,24 @@ MessageBanner::MessageBanner(QWidget *parent)
     layout->setSpacing(8);
     layout->addWidget(m_icon);
     layout->addWidget(m_text, 1);
+    m_retry->setObjectName(QStringLiteral("bannerRetryButton"));
+    m_retry->hide();
+    layout->addWidget(m_retry, 0, Qt::AlignVCenter);
+    connect(m_retry, &QPushButton::clicked, this, [this]() {
+        // Once: the failure it repeats is no longer the one on screen.
+        const std::function<void()> retry = std::exchange(m_retryAction, {});
+        clear();
+        if (retry)
+            retry();
+    });
     hide();
 }
 
 void MessageBanner::showMessage(Kind kind, const QString &text)
 {
     m_kind = kind;
+    m_retryAction = {};
+    m_retry->hide();
     const int side = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(icon(iconOf(kind)).pixmap(QSize(side, side), devicePixelRatioF()));
     m_text->setText(text);
@@ -76,9 +92,35 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
     }
 }
 
+void MessageBanner::showFailure(const ApiError &error, const QString &text,
+                                const std::function<void()> &retry)
+{
+    showMessage(Kind::Error, text);
+    if (!retry || !offersRetry(error))
+        return;
+    m_retryAction = retry;
+    m_retry->show();
+}
+
+bool MessageBanner::offersRetry(const ApiError &error)
+{
+    // The same request again can only help when nothing was wrong with the request itself.
+    switch (error.kind) {
+    case ErrorKind::Network:
+    case ErrorKind::Timeout:
+    case ErrorKind::Server:
+    case ErrorKind::RateLimited:
+        return !error.endsSession;
+    default:
+        return false;
+    }
+}
+
 void MessageBanner::clear()
 {
     m_text->clear();
+    m_retryAction = {};
+    m_retry->hide();
     hide();
 }
 

@@ -71,6 +71,9 @@ QWidget *Page::buildColumn(QWidget *card, Width width)
     auto *columnLayout = new QVBoxLayout(column);
     columnLayout->setContentsMargins(0, 0, 0, 0);
     columnLayout->setSpacing(12);
+    // A narrow page's content sits in the middle of a tall window, not at its top.
+    if (width == Width::Narrow)
+        columnLayout->addStretch(1);
     columnLayout->addWidget(m_heading);
     columnLayout->addWidget(m_banner);
     if (width == Width::Narrow) {

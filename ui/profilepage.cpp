@@ -24,7 +24,7 @@ ProfilePage::ProfilePage(AuthStateManager *auth, QWidget *parent)
     , m_save(new QPushButton(icon(Icon::Save), tr("Save")))
     , m_cancel(new QPushButton(icon(Icon::Cancel), tr("Cancel")))
     , m_refresh(new QPushButton(icon(Icon::Refresh), tr("Refresh")))
-    , m_signOut(new QPushButton(icon(Icon::SignOut), tr("Sign out")))
+    , m_signOut(new QPushButton(icon(Icon::SignOut), tr("Sign &out")))
     , m_busy(new BusyIndicator)
     , m_countdown(new RetryCountdown(banner(), m_save, this))
 {
@@ -72,6 +72,8 @@ void ProfilePage::buildButtons()
     m_edit->setToolTip(
         tr("Edit your profile (%1)").arg(m_edit->shortcut().toString(QKeySequence::NativeText)));
     m_save->setToolTip(m_save->shortcut().toString(QKeySequence::NativeText));
+    m_cancel->setToolTip(
+        tr("Discard your edits (%1)").arg(m_cancel->shortcut().toString(QKeySequence::NativeText)));
     m_refresh->setToolTip(tr("Reload from the server (%1)")
                               .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
     m_save->setDefault(true);
@@ -243,8 +245,9 @@ void ProfilePage::onSaveFailed(const ApiError &error)
 {
     setBusy(false);
     const QString message = m_form->showSaveError(error);
-    if (!m_countdown->start(error)) // A wait the server asked for counts down; Save waits too.
-        banner()->showError(message);
+    // A wait the server asked for counts down (Save waits too); Retry saves the same edits again.
+    if (!m_countdown->start(error))
+        banner()->showFailure(error, message, [this]() { save(); });
     if (error.kind == ErrorKind::Validation) // A keyboard user lands on the field to correct.
         restoreFocus(m_form->firstInputInError());
 }
@@ -254,7 +257,7 @@ void ProfilePage::onRefreshFailed(const ApiError &error)
     if (!m_busyNow)
         return;
     setBusy(false);
-    banner()->showError(error.userMessage());
+    banner()->showFailure(error, error.userMessage(), [this]() { requestRefresh(); });
 }
 
 void ProfilePage::setEditingMode(bool editing)

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -31,8 +32,8 @@ RegisterPage::RegisterPage(AuthStateManager *auth, QWidget *parent)
     , m_auth(auth)
     , m_birthDate(new BirthDateEdit)
     , m_remember(new RememberMe)
-    , m_create(new QPushButton(icon(Icon::CreateAccount), tr("Create account")))
-    , m_back(new QPushButton(tr("Back to sign in")))
+    , m_create(new QPushButton(icon(Icon::CreateAccount), tr("&Create account")))
+    , m_back(new QPushButton(tr("&Back to sign in")))
     , m_busy(new BusyIndicator)
     , m_countdown(new RetryCountdown(banner(), m_create, this))
 {
@@ -71,6 +72,11 @@ void RegisterPage::buildForm()
     m_create->setDefault(true);
     m_back->setFlat(true);
     m_back->setAutoDefault(true); // Enter on it goes back rather than to the page
+    // Escape goes back too, as it cancels a dialog (not while a request runs: Back is off then).
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, m_back, &QPushButton::click);
+    m_back->setToolTip(
+        tr("Back to sign in (%1)").arg(escape->key().toString(QKeySequence::NativeText)));
     cardLayout()->addWidget(m_remember);
     QHBoxLayout *buttons = addButtonRow();
     buttons->addWidget(m_create);
@@ -170,7 +176,7 @@ void RegisterPage::onRegistrationFailed(const ApiError &error)
     if (error.kind == ErrorKind::Validation && !elsewhere.isEmpty())
         banner()->showError(elsewhere.join(QLatin1Char(' ')));
     else if (!m_countdown->start(error)) // A wait the server asked for counts down.
-        banner()->showError(error.userMessage());
+        banner()->showFailure(error, error.userMessage(), [this]() { submit(); });
     restoreFocus(firstInputInError());
 }
 

@@ -21,7 +21,8 @@ RememberMe::RememberMe(QWidget *parent)
     layout->setSpacing(4);
     layout->addWidget(m_box);
     layout->addWidget(m_reason);
-    setFocusProxy(m_box);
+    // No focus proxy: its owner would report the focus too, and screen readers announce that
+    // unnamed container ("filler") instead of the check box. Focus checkBox() instead.
     setAvailable(true);
 }
 

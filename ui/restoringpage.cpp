@@ -30,6 +30,11 @@ RestoringPage::RestoringPage(AuthStateManager *auth, QWidget *parent)
     m_retry->setDefault(true);
     m_signInInstead->setFlat(true);
     m_signInInstead->setAutoDefault(true);
+    // Escape cancels the wait, as on a dialog; the saved sign-in stays for the next start.
+    m_signInInstead->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_signInInstead->setToolTip(
+        tr("Sign in without waiting for the server (%1)")
+            .arg(m_signInInstead->shortcut().toString(QKeySequence::NativeText)));
 
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_busy);

@@ -23,8 +23,8 @@ SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
     , m_password(new QLineEdit)
     , m_showPassword(new QCheckBox(tr("Show password")))
     , m_remember(new RememberMe)
-    , m_signIn(new QPushButton(icon(Icon::SignIn), tr("Sign in")))
-    , m_createAccount(new QPushButton(icon(Icon::CreateAccount), tr("Create account")))
+    , m_signIn(new QPushButton(icon(Icon::SignIn), tr("Sign &in")))
+    , m_createAccount(new QPushButton(icon(Icon::CreateAccount), tr("&Create account")))
     , m_busy(new BusyIndicator)
     , m_countdown(new RetryCountdown(banner(), m_signIn, this))
 {
@@ -48,6 +48,27 @@ SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
     m_username->setText(auth->lastUsername());
 }
 
+// The application's icon and one line that says where the person is and what to do.
+void SignInPage::addWelcome()
+{
+    auto *row = new QHBoxLayout;
+    row->setSpacing(12);
+    auto *logo = new QLabel;
+    logo->setObjectName(QStringLiteral("welcomeIcon"));
+    constexpr int kLogoSize = 40;
+    logo->setPixmap(icon(Icon::App).pixmap(QSize(kLogoSize, kLogoSize), devicePixelRatioF()));
+    logo->setFixedSize(kLogoSize, kLogoSize);
+    logo->setAccessibleName(tr("Customer Portal"));
+    auto *welcome =
+        new QLabel(tr("Welcome to Customer Portal. Sign in to see and update your account."));
+    welcome->setObjectName(QStringLiteral("welcomeText"));
+    welcome->setWordWrap(true);
+    welcome->setTextFormat(Qt::PlainText);
+    row->addWidget(logo, 0, Qt::AlignTop);
+    row->addWidget(welcome, 1);
+    cardLayout()->addLayout(row);
+}
+
 void SignInPage::buildForm()
 {
     m_username->setObjectName(QStringLiteral("username"));
@@ -61,6 +82,7 @@ void SignInPage::buildForm()
     m_createAccount->setFlat(true);
     m_createAccount->setAutoDefault(true); // Enter on it opens the form rather than signing in
 
+    addWelcome();
     m_usernameError = addField(tr("Username"), m_username, m_username);
     m_passwordError = addField(tr("Password"), m_password, m_password);
     cardLayout()->addWidget(m_showPassword);
@@ -126,7 +148,7 @@ void SignInPage::setServerConfigured(bool configured)
     m_signIn->setEnabled(configured);
     m_createAccount->setEnabled(configured);
     if (!configured)
-        banner()->showInfo(tr("Choose the server to connect to: Settings > Server address."));
+        banner()->showInfo(tr("Choose the server to connect to: Settings ▸ Server address…"));
     else if (m_noServerNotice)
         banner()->clear();
     m_noServerNotice = !configured;
@@ -166,7 +188,7 @@ void SignInPage::onStateChanged(AuthStateManager::State state)
 void SignInPage::onSignInFailed(const ApiError &error)
 {
     if (!m_countdown->start(error)) // A wait the server asked for counts down on the banner.
-        banner()->showError(error.userMessage());
+        banner()->showFailure(error, error.userMessage(), [this]() { submit(); });
     // Nothing typed is thrown away: the password stays, selected, so typing replaces it.
     m_password->selectAll();
     m_password->setFocus();

@@ -47,6 +47,7 @@ protected:
 
 private:
     void buildForm();
+    void addWelcome();
     void submit();
     void onStateChanged(AuthStateManager::State state);
     void onSignInFailed(const portal::ApiError &error);

@@ -62,11 +62,6 @@
         <translation>Auf dem Server ist ein Problem aufgetreten (HTTP %1). Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>Can&apos;t reach the server at %1.</source>
-        <extracomment>%1 is the server&apos;s host name and port, such as portal.example.com:8443.</extracomment>
-        <translation>Der Server unter %1 ist nicht erreichbar.</translation>
-    </message>
-    <message>
         <source>The server took too long to answer. Try again.</source>
         <translation>Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.</translation>
     </message>
@@ -114,6 +109,11 @@
     <message>
         <source>The server accepted your password but rejected the session it issued. Contact the server&apos;s administrator.</source>
         <translation>Der Server hat Ihr Passwort angenommen, aber die Sitzung abgelehnt, die er selbst ausgestellt hat. Wenden Sie sich an die Administration des Servers.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server at %1. Check your connection, or the server address (Settings ▸ Server address…).</source>
+        <extracomment>%1 is the server&apos;s host name and port, such as portal.example.com:8443. &quot;Settings ▸ Server address…&quot; is the menu path: the Settings menu and its Server address… item.</extracomment>
+        <translation>Der Server %1 ist nicht erreichbar. Prüfen Sie Ihre Verbindung oder die Serveradresse (Einstellungen ▸ Serveradresse …).</translation>
     </message>
 </context>
 <context>
@@ -392,6 +392,10 @@
         <source>Not set</source>
         <translation>Nicht angegeben</translation>
     </message>
+    <message>
+        <source>Can&apos;t be changed.</source>
+        <translation>Kann nicht geändert werden.</translation>
+    </message>
 </context>
 <context>
     <name>portal::CustomerHistoryModel</name>
@@ -666,12 +670,20 @@ Lizenz: MIT-Lizenz.</translation>
         <source>Discard and sign out</source>
         <translation>Verwerfen und abmelden</translation>
     </message>
+    <message>
+        <source>Can&apos;t reach the server</source>
+        <translation>Server nicht erreichbar</translation>
+    </message>
 </context>
 <context>
     <name>portal::MessageBanner</name>
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -724,10 +736,6 @@ Lizenz: MIT-Lizenz.</translation>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
-    </message>
-    <message>
         <source>Edit your profile (%1)</source>
         <translation>Profil bearbeiten (%1)</translation>
     </message>
@@ -767,16 +775,20 @@ Lizenz: MIT-Lizenz.</translation>
         <source>This profile was changed elsewhere. Your edits are kept; review and save again.</source>
         <translation>Dieses Profil wurde an anderer Stelle geändert. Ihre Änderungen bleiben erhalten; prüfen Sie sie und speichern Sie erneut.</translation>
     </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Discard your edits (%1)</source>
+        <translation>Ihre Änderungen verwerfen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>portal::RegisterPage</name>
     <message>
         <source>Create account</source>
         <translation>Konto erstellen</translation>
-    </message>
-    <message>
-        <source>Back to sign in</source>
-        <translation>Zurück zur Anmeldung</translation>
     </message>
     <message>
         <source>Username</source>
@@ -801,6 +813,18 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Optional, YYYY-MM-DD</source>
         <translation>Optional, JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Konto erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Back to sign in</source>
+        <translation>&amp;Zurück zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>Back to sign in (%1)</source>
+        <translation>Zurück zur Anmeldung (%1)</translation>
     </message>
 </context>
 <context>
@@ -839,6 +863,10 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Checking your saved sign-in with %1…</source>
         <translation>Ihre gespeicherte Anmeldung wird bei %1 geprüft …</translation>
+    </message>
+    <message>
+        <source>Sign in without waiting for the server (%1)</source>
+        <translation>Anmelden, ohne auf den Server zu warten (%1)</translation>
     </message>
 </context>
 <context>
@@ -894,10 +922,6 @@ Lizenz: MIT-Lizenz.</translation>
         <translation>Passwort anzeigen</translation>
     </message>
     <message>
-        <source>Create account</source>
-        <translation>Konto erstellen</translation>
-    </message>
-    <message>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
@@ -918,10 +942,6 @@ Lizenz: MIT-Lizenz.</translation>
         <translation>Sie wurden abgemeldet, weil sich die Serveradresse geändert hat.</translation>
     </message>
     <message>
-        <source>Choose the server to connect to: Settings &gt; Server address.</source>
-        <translation>Wählen Sie den Server, mit dem Sie sich verbinden möchten: Einstellungen &gt; Serveradresse.</translation>
-    </message>
-    <message>
         <source>Enter your username.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
@@ -932,6 +952,26 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>The server accepted your password but rejected the session it issued. Contact the server&apos;s administrator.</source>
         <translation>Der Server hat Ihr Passwort angenommen, aber die Sitzung abgelehnt, die er selbst ausgestellt hat. Wenden Sie sich an die Administration des Servers.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Customer Portal</source>
+        <translation>Kundenportal</translation>
+    </message>
+    <message>
+        <source>Welcome to Customer Portal. Sign in to see and update your account.</source>
+        <translation>Willkommen im Kundenportal. Melden Sie sich an, um Ihr Konto zu sehen und zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Choose the server to connect to: Settings ▸ Server address…</source>
+        <translation>Wählen Sie den Server, mit dem Sie sich verbinden möchten: Einstellungen ▸ Serveradresse …</translation>
     </message>
 </context>
 <context>
@@ -959,6 +999,10 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Birth date can&apos;t be in the future.</source>
         <translation>Das Geburtsdatum darf nicht in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>That date doesn&apos;t exist.</source>
+        <translation>Dieses Datum gibt es nicht.</translation>
     </message>
 </context>
 </TS>

@@ -47,6 +47,28 @@ void TestCommandLine::parse_data()
                                     << Action::Fail << QUrl() << 2 << "frobnicate";
     QTest::newRow("stray argument")
         << QStringList{app, QStringLiteral("extra")} << Action::Fail << QUrl() << 2 << "extra";
+    // QApplication's own options are left to it, with one dash or two, their values too.
+    QTest::newRow("Qt's -platform")
+        << QStringList{app, QStringLiteral("-platform"), QStringLiteral("offscreen")} << Action::Run
+        << QUrl() << 0 << "";
+    QTest::newRow("Qt's options with ours")
+        << QStringList{app,
+                       QStringLiteral("--style"),
+                       QStringLiteral("fusion"),
+                       QStringLiteral("-reverse"),
+                       QStringLiteral("--server=https://portal.example.com"),
+                       QStringLiteral("-stylesheet=app.qss")}
+        << Action::Run << QUrl(QStringLiteral("https://portal.example.com")) << 0 << "";
+    QTest::newRow("Qt's value that looks like an option")
+        << QStringList{app, QStringLiteral("-qwindowtitle"), QStringLiteral("--help")}
+        << Action::Run << QUrl() << 0 << "";
+    QTest::newRow("unknown option among Qt's")
+        << QStringList{app, QStringLiteral("-style"), QStringLiteral("fusion"),
+                       QStringLiteral("--bogus")}
+        << Action::Fail << QUrl() << 2 << "bogus";
+    QTest::newRow("unknown single-dash option")
+        << QStringList{app, QStringLiteral("-platformx"), QStringLiteral("offscreen")}
+        << Action::Fail << QUrl() << 2 << "Unknown option";
     QTest::newRow("version") << QStringList{app, QStringLiteral("--version")} << Action::ShowVersion
                              << QUrl() << 0 << "Customer Portal " PORTAL_VERSION;
     QTest::newRow("help") << QStringList{app, QStringLiteral("--help")} << Action::ShowHelp
@@ -108,24 +130,42 @@ void TestCommandLine::authOption()
 void TestCommandLine::executable_data()
 {
     QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("display"); // offscreen; otherwise no display at all
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("stdoutMentions");
     QTest::addColumn<QString>("stderrMentions");
-    QTest::newRow("version") << QStringList{QStringLiteral("--version")} << 0
+    QTest::newRow("version") << QStringList{QStringLiteral("--version")} << false << 0
                              << "Customer Portal " PORTAL_VERSION << "";
-    QTest::newRow("help") << QStringList{QStringLiteral("--help")} << 0 << "--server"
+    QTest::newRow("help") << QStringList{QStringLiteral("--help")} << false << 0 << "--server"
                           << "";
     QTest::newRow("insecure server")
-        << QStringList{QStringLiteral("--server"), QStringLiteral("http://example.com")} << 2 << ""
+        << QStringList{QStringLiteral("--server"), QStringLiteral("http://example.com")} << false
+        << 2 << ""
         << "use https";
     QTest::newRow("garbage server")
-        << QStringList{QStringLiteral("--server"), QStringLiteral("not a url at all")} << 2 << ""
+        << QStringList{QStringLiteral("--server"), QStringLiteral("not a url at all")} << false << 2
+        << ""
         << "Invalid --server address";
+    // Unknown options get the usage, with or without a display; Qt's own are not unknown.
+    const QString bogus = QStringLiteral("--bogus");
+    QTest::newRow("unknown option") << QStringList{bogus} << false << 2 << ""
+                                    << "Unknown option 'bogus'.";
+    QTest::newRow("unknown option with a display") << QStringList{bogus} << true << 2 << ""
+                                                   << "Unknown option 'bogus'.";
+    QTest::newRow("unknown option after Qt's")
+        << QStringList{QStringLiteral("-style"), QStringLiteral("fusion"), bogus} << false << 2
+        << ""
+        << "--server <url>";
+    QTest::newRow("Qt's option and --version")
+        << QStringList{QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                       QStringLiteral("--version")}
+        << false << 0 << "Customer Portal " PORTAL_VERSION << "";
 }
 
 void TestCommandLine::executable()
 {
     QFETCH(QStringList, arguments);
+    QFETCH(bool, display);
     QFETCH(int, exitCode);
     QFETCH(QString, stdoutMentions);
     QFETCH(QString, stderrMentions);
@@ -134,6 +174,8 @@ void TestCommandLine::executable()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
         environment.remove(QString::fromLatin1(name));
+    if (display)
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(PORTAL_EXECUTABLE), arguments);
     QVERIFY(process.waitForFinished(30000));

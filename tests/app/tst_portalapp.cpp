@@ -206,7 +206,9 @@ void TestPortalApp::unreachableServerKeepsTheTokenAndOffersRetry()
     QTRY_VERIFY_WITH_TIMEOUT(second->auth()->isServerUnreachable(), 30000);
     QCOMPARE(window->currentPage(), restoring);
     QCOMPARE(restoring->banner()->text(),
-             QStringLiteral("Can't reach the server at 127.0.0.1:%1.").arg(port));
+             QStringLiteral("Can't reach the server at 127.0.0.1:%1. Check your connection, or "
+                            "the server address (Settings \u25b8 Server address\u2026).")
+                 .arg(port));
     QVERIFY(restoring->retryButton()->isVisible());
     // Keyboard users can retry at once: Retry has the focus (nothing had it while checking).
     QCOMPARE(window->focusWidget(), restoring->retryButton());

@@ -13,6 +13,7 @@ const QString kPasswordShort = QStringLiteral("Password must be at least 8 chara
 const QString kPasswordsDiffer = QStringLiteral("Passwords do not match.");
 const QString kDateFormat = QStringLiteral("Enter the birth date as YYYY-MM-DD.");
 const QString kDateFuture = QStringLiteral("Birth date can't be in the future.");
+const QString kDateMissing = QStringLiteral("That date doesn't exist.");
 
 const QDate kToday(2024, 6, 15);
 
@@ -155,10 +156,22 @@ void tst_Validation::birthDate_data()
     QTest::newRow("long ago") << QStringLiteral("1901-02-28") << QString();
     QTest::newRow("day first") << QStringLiteral("15/06/2024") << kDateFormat;
     QTest::newRow("no zero padding") << QStringLiteral("2024-6-5") << kDateFormat;
-    QTest::newRow("impossible day") << QStringLiteral("2023-02-29") << kDateFormat;
-    QTest::newRow("month 13") << QStringLiteral("2020-13-01") << kDateFormat;
     QTest::newRow("with time") << QStringLiteral("2020-01-01T10:00") << kDateFormat;
     QTest::newRow("words") << QStringLiteral("last spring") << kDateFormat;
+    QTest::newRow("half typed") << QStringLiteral("1990-04") << kDateFormat;
+    QTest::newRow("three-digit year") << QStringLiteral("990-04-12") << kDateFormat;
+    // In the right shape, but not in any calendar.
+    QTest::newRow("29 February, not a leap year") << QStringLiteral("2023-02-29") << kDateMissing;
+    QTest::newRow("31 April") << QStringLiteral("2020-04-31") << kDateMissing;
+    QTest::newRow("day 00") << QStringLiteral("2020-01-00") << kDateMissing;
+    QTest::newRow("month 13") << QStringLiteral("2020-13-01") << kDateMissing;
+    QTest::newRow("month 00") << QStringLiteral("2020-00-10") << kDateMissing;
+    QTest::newRow("year 0000") << QStringLiteral("0000-01-01") << kDateMissing;
+    // Not existing comes before the future: the date has to be fixed first.
+    QTest::newRow("month 13 and day 45 in the future")
+        << QStringLiteral("2099-13-45") << kDateMissing;
+    QTest::newRow("far future") << QStringLiteral("2099-12-31") << kDateFuture;
+    QTest::newRow("leap day that exists") << QStringLiteral("2024-02-29") << QString();
 }
 
 void tst_Validation::birthDate()
@@ -182,6 +195,7 @@ void tst_Validation::parseIsoDate_data()
     QTest::newRow("five digit year") << QStringLiteral("19900-04-12") << QDate();
     QTest::newRow("signed year") << QStringLiteral("+1990-04-12") << QDate();
     QTest::newRow("non-ASCII digits") << QStringLiteral("١٩٩٠-٠٤-١٢") << QDate();
+    QTest::newRow("month 13") << QStringLiteral("2020-13-01") << QDate();
 }
 
 void tst_Validation::parseIsoDate()
@@ -246,6 +260,9 @@ void tst_Validation::profile_data()
     QTest::newRow("both wrong") << QStringLiteral("a@b") << QStringLiteral("2024-06-16")
                                 << FieldErrors{{QStringLiteral("email"), kEmailInvalid},
                                                {QStringLiteral("birth_date"), kDateFuture}};
+    QTest::newRow("date that doesn't exist")
+        << QStringLiteral("a@example.com") << QStringLiteral("1990-02-30")
+        << FieldErrors{{QStringLiteral("birth_date"), kDateMissing}};
 }
 
 void tst_Validation::profile()

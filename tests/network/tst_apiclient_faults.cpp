@@ -197,7 +197,9 @@ void tst_ApiClientFaults::connectionFailuresAreNetwork()
     QCOMPARE(outcome->kind(), kindName(ErrorKind::Network));
     QCOMPARE(outcome->error().httpStatus, status);
     QCOMPARE(outcome->error().userMessage(),
-             QStringLiteral("Can't reach the server at 127.0.0.1:%1.").arg(m_fault->port()));
+             QStringLiteral("Can't reach the server at 127.0.0.1:%1. Check your connection, or "
+                            "the server address (Settings \u25b8 Server address\u2026).")
+                 .arg(m_fault->port()));
 }
 
 void tst_ApiClientFaults::refusedConnectionIsNetwork()

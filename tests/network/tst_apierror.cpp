@@ -41,7 +41,9 @@ void tst_ApiError::userMessages_data()
     network.server = QStringLiteral("portal.example.com:8443");
     QTest::newRow("network") << network
                              << QStringLiteral(
-                                    "Can't reach the server at portal.example.com:8443.");
+                                    "Can't reach the server at portal.example.com:8443. Check "
+                                    "your connection, or the server address (Settings \u25b8 "
+                                    "Server address\u2026).");
     ApiError limited = error(ErrorKind::RateLimited, 429);
     limited.retryAfterSeconds = 30;
     QTest::newRow("rate limited") << limited

@@ -1,7 +1,10 @@
 #include "birthdateedit.h"
 #include "customerform.h"
 #include "fielderrorlabel.h"
+#include "valuelineedit.h"
 
+#include <QAccessible>
+#include <QImage>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,6 +48,9 @@ private Q_SLOTS:
     void showsTheCustomer();
     void readOnlyUntilEditing();
     void emptyBirthDateShowsNotSet();
+    void notSetOnlyDescribesEmptyValues();
+    void birthDateMessages_data();
+    void birthDateMessages();
     void richTextShowsLiterally_data();
     void richTextShowsLiterally();
     void changesHoldOnlyEditedFields_data();
@@ -57,6 +63,9 @@ private Q_SLOTS:
     void accessibleNamesMatchCaptions();
     void tabOrderFollowsLayout();
     void enterSubmitsOnlyWhileEditing();
+    void longValuesShowTheirStart();
+    void valuesLineUpWithTheirLabels();
+    void usernameLooksFixedWhileEditing();
 
 private:
     QLineEdit *input(const char *field) const { return m_form->input(QString::fromLatin1(field)); }
@@ -112,6 +121,66 @@ void TestCustomerForm::emptyBirthDateShowsNotSet()
     m_form->setEditing(true);
     QCOMPARE(input("birth_date")->placeholderText(), QStringLiteral("YYYY-MM-DD"));
     QVERIFY(calendar->isVisible());
+}
+
+void TestCustomerForm::notSetOnlyDescribesEmptyValues()
+{
+    // A screen reader reads the name, the description (here the placeholder) and the value.
+    const auto description = [this](const char *field) {
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(input(field));
+        return iface ? iface->text(QAccessible::Description) : QStringLiteral("(no interface)");
+    };
+    for (const char *field : {"username", "email", "first_name", "last_name", "birth_date"})
+        QVERIFY2(!description(field).contains(QStringLiteral("Not set")), field);
+    Customer customer = sample();
+    customer.firstName.clear();
+    customer.birthDate = QDate();
+    m_form->setCustomer(customer);
+    QCOMPARE(description("first_name"), QStringLiteral("Not set"));
+    QCOMPARE(description("birth_date"), QStringLiteral("Not set"));
+    QVERIFY(!description("last_name").contains(QStringLiteral("Not set")));
+    // Back to a value: "Not set" goes.
+    m_form->setCustomer(sample());
+    QVERIFY(!description("first_name").contains(QStringLiteral("Not set")));
+    QVERIFY(!description("birth_date").contains(QStringLiteral("Not set")));
+    // Emptied while editing, then saved as empty: "Not set" again.
+    m_form->setEditing(true);
+    QVERIFY(!description("first_name").contains(QStringLiteral("Not set")));
+    m_form->setCustomer(customer);
+    m_form->setEditing(false);
+    QCOMPARE(description("first_name"), QStringLiteral("Not set"));
+}
+
+void TestCustomerForm::birthDateMessages_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not YYYY-MM-DD") << "1990-4-12"
+                                    << "Enter the birth date as YYYY-MM-DD.";
+    QTest::newRow("no such month") << "2099-13-45"
+                                   << "That date doesn't exist.";
+    QTest::newRow("no such day") << "1990-02-30"
+                                 << "That date doesn't exist.";
+    QTest::newRow("future") << "2024-06-02"
+                            << "Birth date can't be in the future.";
+    QTest::newRow("fine") << "1990-02-28"
+                          << "";
+}
+
+void TestCustomerForm::birthDateMessages()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, message);
+    m_form->setEditing(true);
+    retype(input("birth_date"), typed);
+    QCOMPARE(input("birth_date")->text(), typed); // The field lets each of them be typed.
+    const FieldErrors errors = m_form->validate(QDate(2024, 6, 1));
+    QCOMPARE(errors.value(QStringLiteral("birth_date")), message);
+    m_form->showFieldErrors(errors);
+    auto *error = m_form->findChild<FieldErrorLabel *>(QStringLiteral("birth_dateError"));
+    QVERIFY(error);
+    QCOMPARE(error->error(), message);
+    QCOMPARE(error->isVisible(), !message.isEmpty());
 }
 
 void TestCustomerForm::richTextShowsLiterally_data()
@@ -285,6 +354,79 @@ void TestCustomerForm::enterSubmitsOnlyWhileEditing()
     QTest::keyClick(input("email"), Qt::Key_Return);
     QTest::keyClick(input("birth_date"), Qt::Key_Return);
     QCOMPARE(submitted.count(), 2);
+}
+
+void TestCustomerForm::longValuesShowTheirStart()
+{
+    Customer customer = sample();
+    customer.email = QStringLiteral("a.very.long.address.") + QString(80, QLatin1Char('x')) +
+                     QStringLiteral("@example.com");
+    customer.lastName = QStringLiteral("Montgomery-Fitzwilliam-Hargreaves-Smythe-Worthington");
+    m_form->resize(260, 480);
+    m_form->setCustomer(customer);
+    auto *email = qobject_cast<ValueLineEdit *>(input("email"));
+    QVERIFY(email);
+    // The start shows, the end is elided; the whole value is the tooltip and the accessible value.
+    QVERIFY(email->isElided());
+    QVERIFY2(email->shownText().startsWith(QStringLiteral("a.very.long")),
+             qPrintable(email->shownText()));
+    QVERIFY(email->shownText().endsWith(QChar(0x2026)));
+    QCOMPARE(email->toolTip(), customer.email);
+    QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(email);
+    QVERIFY(accessible);
+    QCOMPARE(accessible->text(QAccessible::Value), customer.email);
+    QCOMPARE(email->cursorPosition(), 0);
+    // A short value is not elided and has no tooltip repeating it.
+    QVERIFY(!qobject_cast<ValueLineEdit *>(input("first_name"))->isElided());
+    QVERIFY(input("first_name")->toolTip().isEmpty());
+    // Edit mode starts at the beginning of the value too.
+    m_form->setEditing(true);
+    QCOMPARE(email->cursorPosition(), 0);
+    QCOMPARE(input("last_name")->cursorPosition(), 0);
+}
+
+void TestCustomerForm::valuesLineUpWithTheirLabels()
+{
+    // The value's first character starts where its caption's does (no inner margin in view).
+    auto *email = qobject_cast<ValueLineEdit *>(input("email"));
+    QVERIFY(email);
+    QLabel *caption = nullptr;
+    for (QLabel *label : m_form->findChildren<QLabel *>()) {
+        if (label->buddy() == email)
+            caption = label;
+    }
+    QVERIFY(caption);
+    const int captionX = caption->mapTo(m_form.get(), caption->contentsRect().topLeft()).x();
+    QImage image(m_form->size() * 2, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    image.fill(Qt::white);
+    email->render(&image, email->mapTo(m_form.get(), QPoint(0, 0)));
+    // The leftmost ink of the value, in form coordinates.
+    const QRect area(email->mapTo(m_form.get(), QPoint(0, 0)), email->size());
+    int inkX = -1;
+    for (int x = area.left() * 2; x < area.right() * 2 && inkX < 0; ++x) {
+        for (int y = area.top() * 2; y < area.bottom() * 2; ++y) {
+            if (qGray(image.pixel(x, y)) < 160) {
+                inkX = x / 2;
+                break;
+            }
+        }
+    }
+    QVERIFY(inkX >= 0);
+    QVERIFY2(qAbs(inkX - captionX) <= 1,
+             qPrintable(QStringLiteral("value at %1, caption at %2").arg(inkX).arg(captionX)));
+}
+
+void TestCustomerForm::usernameLooksFixedWhileEditing()
+{
+    QLineEdit *username = input("username");
+    const QColor normal = username->palette().color(QPalette::Text);
+    m_form->setEditing(true);
+    QVERIFY(username->palette().color(QPalette::Text) != normal);
+    QCOMPARE(username->accessibleDescription(), QStringLiteral("Can't be changed."));
+    m_form->setEditing(false);
+    QCOMPARE(username->palette().color(QPalette::Text), normal);
+    QVERIFY(username->accessibleDescription().isEmpty());
 }
 
 QTEST_MAIN(TestCustomerForm)

@@ -1,10 +1,14 @@
 #include "appearance.h"
 #include "messagebanner.h"
+#include "uitest.h"
 
 #include <QAccessible>
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace portal;
 
@@ -19,7 +23,25 @@ private Q_SLOTS:
     void textIsPlain();
     void screenReadersReadTheMessage();
     void followsThePalette();
+    void retryIsOfferedWhenTryingAgainMayHelp_data();
+    void retryIsOfferedWhenTryingAgainMayHelp();
+    void retryRepeatsTheFailedActionOnce();
+    void retryGoesWithItsMessage();
+    void retryIsReachableByKeyboard();
 };
+
+namespace {
+
+ApiError failure(ErrorKind kind, int status = 0)
+{
+    ApiError error;
+    error.kind = kind;
+    error.httpStatus = status;
+    error.server = QStringLiteral("127.0.0.1:1");
+    return error;
+}
+
+} // namespace
 
 void TestMessageBanner::hiddenUntilAMessage()
 {
@@ -104,6 +126,125 @@ void TestMessageBanner::followsThePalette()
     QVERIFY2(dark.lightnessF() < 0.3, qPrintable(dark.name()));
     QCOMPARE(dark.rgb(), banner->background().rgb());
     QApplication::setPalette(original);
+}
+
+void TestMessageBanner::retryIsOfferedWhenTryingAgainMayHelp_data()
+{
+    QTest::addColumn<ApiError>("error");
+    QTest::addColumn<bool>("offered");
+
+    QTest::newRow("no answer") << failure(ErrorKind::Network) << true;
+    QTest::newRow("timeout") << failure(ErrorKind::Timeout) << true;
+    QTest::newRow("server problem") << failure(ErrorKind::Server, 503) << true;
+    QTest::newRow("too many attempts, no wait given")
+        << failure(ErrorKind::RateLimited, 429) << true;
+    QTest::newRow("validation") << failure(ErrorKind::Validation, 400) << false;
+    QTest::newRow("conflict") << failure(ErrorKind::Conflict, 412) << false;
+    QTest::newRow("forbidden") << failure(ErrorKind::Forbidden, 403) << false;
+    QTest::newRow("not found") << failure(ErrorKind::NotFound, 404) << false;
+    QTest::newRow("bad response") << failure(ErrorKind::BadResponse, 200) << false;
+    QTest::newRow("certificate") << failure(ErrorKind::TlsFailure) << false;
+    QTest::newRow("plain http elsewhere") << failure(ErrorKind::InsecureTransport) << false;
+    ApiError expired = failure(ErrorKind::Server, 500);
+    expired.endsSession = true;
+    QTest::newRow("a failure that ends the session") << expired << false;
+}
+
+void TestMessageBanner::retryIsOfferedWhenTryingAgainMayHelp()
+{
+    QFETCH(ApiError, error);
+    QFETCH(bool, offered);
+
+    QWidget window;
+    auto *banner = new MessageBanner(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    int retries = 0;
+    banner->showFailure(error, error.userMessage(), [&retries]() { ++retries; });
+    QCOMPARE(banner->kind(), MessageBanner::Kind::Error);
+    QCOMPARE(banner->text(), error.userMessage());
+    QCOMPARE(banner->retryButton()->isVisible(), offered);
+    QCOMPARE(MessageBanner::offersRetry(error), offered);
+    // Without an action to repeat, nothing is offered.
+    banner->showFailure(error, error.userMessage(), {});
+    QVERIFY(!banner->retryButton()->isVisible());
+    QCOMPARE(retries, 0);
+}
+
+void TestMessageBanner::retryRepeatsTheFailedActionOnce()
+{
+    QWidget window;
+    auto *banner = new MessageBanner(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const ApiError lost = failure(ErrorKind::Network);
+    int retries = 0;
+    banner->showFailure(lost, lost.userMessage(), [&retries]() { ++retries; });
+    QPushButton *retry = banner->retryButton();
+    QVERIFY(retry->isVisible());
+    QCOMPARE(retry->text(), QStringLiteral("&Retry"));
+    QCOMPARE(test::accessibleName(retry), QStringLiteral("Retry"));
+    QVERIFY(!retry->icon().isNull());
+    test::click(retry);
+    QCOMPARE(retries, 1);
+    // The failure on screen is being tried again: its message and Retry go.
+    QVERIFY(!banner->isVisible());
+    QVERIFY(!retry->isVisible());
+    retry->click(); // Hidden, and its action already spent.
+    QCOMPARE(retries, 1);
+}
+
+void TestMessageBanner::retryGoesWithItsMessage()
+{
+    QWidget window;
+    auto *banner = new MessageBanner(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const ApiError lost = failure(ErrorKind::Network);
+    int retries = 0;
+    banner->showFailure(lost, lost.userMessage(), [&retries]() { ++retries; });
+    banner->showInfo(QStringLiteral("Nothing to save: no field was changed."));
+    QVERIFY(banner->isVisible());
+    QVERIFY(!banner->retryButton()->isVisible());
+    banner->retryButton()->click();
+    QCOMPARE(retries, 0); // A later message is not about the failure Retry would repeat.
+
+    banner->showFailure(lost, lost.userMessage(), [&retries]() { ++retries; });
+    banner->clear();
+    QVERIFY(!banner->retryButton()->isVisibleTo(banner));
+    banner->retryButton()->click();
+    QCOMPARE(retries, 0);
+}
+
+void TestMessageBanner::retryIsReachableByKeyboard()
+{
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *banner = new MessageBanner;
+    auto *field = new QLineEdit;
+    layout->addWidget(banner);
+    layout->addWidget(field);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const ApiError lost = failure(ErrorKind::Network);
+    int retries = 0;
+    const auto offer = [&]() {
+        banner->showFailure(lost, lost.userMessage(), [&retries]() { ++retries; });
+        field->setFocus();
+        test::settle();
+        QCOMPARE(QApplication::focusWidget(), field);
+    };
+    // Tab reaches it, Space presses it.
+    offer();
+    QTest::keyClick(field, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), banner->retryButton());
+    QTest::keyClick(banner->retryButton(), Qt::Key_Space);
+    QCOMPARE(retries, 1);
+    // Its mnemonic presses it from anywhere in the window.
+    offer();
+    QTest::keyClick(field, Qt::Key_R, Qt::AltModifier);
+    QTRY_COMPARE(retries, 2); // An animated click: it lands a moment later.
 }
 
 QTEST_MAIN(TestMessageBanner)

@@ -136,7 +136,8 @@ void TestProfilePage::buttonsAreNamedByTheirText()
     QFETCH(QString, name);
     auto *button = m_page->findChild<QPushButton *>(objectName);
     QVERIFY(button);
-    QCOMPARE(button->text(), name);
+    QCOMPARE(QString(button->text()).remove(QLatin1Char('&')),
+             name); // "Sign &out" shows "Sign out"
     QCOMPARE(accessibleName(button), name);
 }
 

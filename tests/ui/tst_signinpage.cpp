@@ -47,6 +47,7 @@ private Q_SLOTS:
     void enterOnCreateAccountOpensTheForm();
     void failureGivesTheFocusBack();
     void throttledSignInCountsDown();
+    void contentIsCentredWithAWelcome();
 
 private:
     void typeCredentials(const QString &username, const QString &password);
@@ -378,6 +379,31 @@ void TestSignInPage::failureGivesTheFocusBack()
     QVERIFY(failed.wait(30000));
     QTRY_COMPARE(m_page->focusWidget(), m_page->passwordEdit());
     QVERIFY(m_page->passwordEdit()->isEnabled());
+}
+
+void TestSignInPage::contentIsCentredWithAWelcome()
+{
+    // The icon and a welcome line open the card.
+    auto *welcome = m_page->findChild<QLabel *>(QStringLiteral("welcomeText"));
+    QVERIFY(welcome);
+    QVERIFY(welcome->isVisible());
+    QVERIFY(welcome->text().startsWith(QStringLiteral("Welcome to Customer Portal.")));
+    auto *logo = m_page->findChild<QLabel *>(QStringLiteral("welcomeIcon"));
+    QVERIFY(logo);
+    QVERIFY(!logo->pixmap().isNull());
+    // In a tall window the heading-to-card block sits in the middle, not at the top.
+    m_page->resize(720, 680);
+    QTRY_COMPARE(m_page->size(), QSize(720, 680));
+    auto *heading = m_page->findChild<QLabel *>(QStringLiteral("pageHeading"));
+    auto *card = m_page->findChild<QWidget *>(QStringLiteral("card"));
+    QVERIFY(heading && card);
+    QTRY_VERIFY(card->isVisible());
+    const int top = heading->mapTo(m_page.get(), QPoint(0, 0)).y();
+    const int bottom = card->mapTo(m_page.get(), QPoint(0, card->height())).y();
+    const int above = top;
+    const int below = m_page->height() - bottom;
+    QVERIFY2(below > 0 && qAbs(above - below) <= 48,
+             qPrintable(QStringLiteral("%1 px above, %2 px below").arg(above).arg(below)));
 }
 
 QTEST_MAIN(TestSignInPage)

@@ -104,6 +104,63 @@ QLabel *captionOf(QWidget *parent, QWidget *widget)
     return found == labels.cend() ? nullptr : *found;
 }
 
+namespace {
+
+QString describe(QWidget *widget, QAccessibleInterface *iface)
+{
+    const QString name = iface ? iface->text(QAccessible::Name) : QString();
+    return QStringLiteral("%1 \"%2\" (%3, role %4)")
+        .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName(), name)
+        .arg(int(iface ? iface->role() : QAccessible::NoRole));
+}
+
+// Client is what AT-SPI calls a "filler": a container, not a control.
+bool isFiller(QAccessibleInterface *iface)
+{
+    return !iface || iface->role() == QAccessible::Client || iface->role() == QAccessible::NoRole;
+}
+
+bool isAnonymous(QAccessibleInterface *iface)
+{
+    return isFiller(iface) || iface->text(QAccessible::Name).trimmed().isEmpty();
+}
+
+// What a screen reader could not name about the focused @p stop.
+QStringList unnamedAt(QWidget *stop)
+{
+    QStringList unnamed;
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(stop);
+    if (isAnonymous(iface))
+        unnamed.append(describe(stop, iface));
+    // A container that says it has the focus too (a focus proxy's owner does) is what a screen
+    // reader may find first, and announce: a "filler".
+    for (QWidget *up = stop->parentWidget(); up && !up->isWindow(); up = up->parentWidget()) {
+        QAccessibleInterface *outer = QAccessible::queryAccessibleInterface(up);
+        if (outer && outer->state().focused && isFiller(outer))
+            unnamed.append(describe(up, outer) + QStringLiteral(" around ") +
+                           describe(stop, iface));
+    }
+    return unnamed;
+}
+
+} // namespace
+
+TabWalk walkTabChain()
+{
+    TabWalk walk;
+    QWidget *first = QApplication::focusWidget();
+    if (!first)
+        return walk;
+    constexpr int kMaxStops = 100;
+    for (QWidget *now = first; now && !walk.stops.contains(now) && walk.stops.size() < kMaxStops;
+         now = QApplication::focusWidget()) {
+        walk.stops.append(now);
+        walk.unnamed += unnamedAt(now);
+        QTest::keyClick(now, Qt::Key_Tab);
+    }
+    return walk;
+}
+
 AuthHarness::AuthHarness()
     : settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
     , tokens(QStringLiteral(PORTAL_APP_ID))

@@ -4,8 +4,10 @@
 #include "authstatemanager.h"
 #include "tokenstore.h"
 
+#include <QList>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -49,6 +51,18 @@ QString accessibleName(QWidget *widget);
 
 /// The label under @p parent whose buddy is @p widget (its visible caption), or null.
 QLabel *captionOf(QWidget *parent, QWidget *widget);
+
+/// One round of the Tab key from the focus widget back to it.
+struct TabWalk
+{
+    QList<QWidget *> stops; ///< The widgets that had the focus, in order.
+    /// What a screen reader could not name on the way: a stop with no role of its own (Client,
+    /// which AT-SPI calls a "filler", or NoRole) or no name, or a container of that role that
+    /// claims the focus around a stop. Empty when everything is named.
+    QStringList unnamed;
+};
+/// Presses Tab from the focus widget until the focus comes back round.
+TabWalk walkTabChain();
 
 /**
  * Everything a page needs, like the composition root builds it: an API client for the reference
