@@ -128,7 +128,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return failure(parser.errorText(), parser);
 
     CommandLine result;
-    if (parser.isSet(helpOption)) {
+    // --help-all (which addHelpOption() adds and --help lists) would need a QCoreApplication to
+    // list Qt's own options; it shows the same help, without one, rather than starting the app.
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         result.action = CommandLine::Action::ShowHelp;
         result.output = parser.helpText();
         return result;

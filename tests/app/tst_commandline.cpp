@@ -73,6 +73,8 @@ void TestCommandLine::parse_data()
                              << QUrl() << 0 << "Customer Portal " PORTAL_VERSION;
     QTest::newRow("help") << QStringList{app, QStringLiteral("--help")} << Action::ShowHelp
                           << QUrl() << 0 << "--server <url>";
+    QTest::newRow("help-all") << QStringList{app, QStringLiteral("--help-all")} << Action::ShowHelp
+                              << QUrl() << 0 << "--server <url>";
 }
 
 void TestCommandLine::parse()
@@ -138,6 +140,9 @@ void TestCommandLine::executable_data()
                              << "Customer Portal " PORTAL_VERSION << "";
     QTest::newRow("help") << QStringList{QStringLiteral("--help")} << false << 0 << "--server"
                           << "";
+    QTest::newRow("help-all without a display")
+        << QStringList{QStringLiteral("--help-all")} << false << 0 << "--server"
+        << "";
     QTest::newRow("insecure server")
         << QStringList{QStringLiteral("--server"), QStringLiteral("http://example.com")} << false
         << 2 << ""
