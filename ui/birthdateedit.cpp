@@ -2,6 +2,7 @@
 
 #include "icons.h"
 #include "validation.h"
+#include "valuelineedit.h"
 
 #include <QCalendarWidget>
 #include <QHBoxLayout>
@@ -16,7 +17,7 @@ namespace portal {
 
 BirthDateEdit::BirthDateEdit(QWidget *parent)
     : QWidget(parent)
-    , m_edit(new QLineEdit(this))
+    , m_edit(new ValueLineEdit(this))
     , m_button(new QToolButton(this))
     , m_popup(new QMenu(this))
     , m_calendar(new QCalendarWidget(m_popup))

@@ -1,9 +1,17 @@
 #include "valuelineedit.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <QStyleOptionFrame>
 
 namespace portal {
+
+namespace {
+
+/// Minus QLineEdit's fixed inner horizontal margin (QLineEditPrivate::horizontalMargin).
+constexpr int kInnerMargin = -2;
+
+} // namespace
 
 ValueLineEdit::ValueLineEdit(QWidget *parent)
     : QLineEdit(parent)
@@ -16,6 +24,15 @@ ValueLineEdit::ValueLineEdit(QWidget *parent)
     });
 }
 
+bool ValueLineEdit::event(QEvent *event)
+{
+    // Read-only, QLineEdit's own 2 px inner margin is taken back, so that a focused value (drawn
+    // by QLineEdit, selectable) starts where the unfocused one (drawn here) and the label do.
+    if (event->type() == QEvent::ReadOnlyChange)
+        setTextMargins(isReadOnly() ? kInnerMargin : 0, 0, 0, 0);
+    return QLineEdit::event(event);
+}
+
 bool ValueLineEdit::showsValueOnly() const
 {
     return isReadOnly() && !hasFocus();
@@ -25,9 +42,7 @@ QRect ValueLineEdit::valueRect() const
 {
     QStyleOptionFrame option;
     initStyleOption(&option);
-    return style()
-        ->subElementRect(QStyle::SE_LineEditContents, &option, this)
-        .marginsRemoved(textMargins());
+    return style()->subElementRect(QStyle::SE_LineEditContents, &option, this);
 }
 
 QString ValueLineEdit::shownText() const

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void tabOrderFollowsLayout();
     void enterSubmitsOnlyWhileEditing();
     void longValuesShowTheirStart();
+    void valuesLineUpWithTheirLabels_data();
     void valuesLineUpWithTheirLabels();
     void usernameLooksFixedWhileEditing();
 
@@ -385,36 +386,64 @@ void TestCustomerForm::longValuesShowTheirStart()
     QCOMPARE(input("last_name")->cursorPosition(), 0);
 }
 
+void TestCustomerForm::valuesLineUpWithTheirLabels_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::newRow("email") << QStringLiteral("email");
+    QTest::newRow("birth date") << QStringLiteral("birth_date");
+}
+
+namespace {
+
+/// The x of the leftmost ink of @p widget as drawn now, in @p form's coordinates; -1 if none.
+int leftmostInk(QWidget *form, QWidget *widget)
+{
+    QImage image(form->size() * 2, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    image.fill(Qt::white);
+    const QRect area(widget->mapTo(form, QPoint(0, 0)), widget->size());
+    widget->render(&image, area.topLeft());
+    for (int x = area.left() * 2; x < area.right() * 2; ++x) {
+        for (int y = area.top() * 2; y < area.bottom() * 2; ++y) {
+            if (qGray(image.pixel(x, y)) < 160)
+                return x / 2;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
 void TestCustomerForm::valuesLineUpWithTheirLabels()
 {
-    // The value's first character starts where its caption's does (no inner margin in view).
-    auto *email = qobject_cast<ValueLineEdit *>(input("email"));
-    QVERIFY(email);
+    QFETCH(QString, field);
+    // The value's first character starts where its caption's does, focused or not.
+    auto *value = qobject_cast<ValueLineEdit *>(m_form->input(field));
+    QVERIFY(value);
     QLabel *caption = nullptr;
     for (QLabel *label : m_form->findChildren<QLabel *>()) {
-        if (label->buddy() == email)
+        if (label->buddy() == value)
             caption = label;
     }
     QVERIFY(caption);
     const int captionX = caption->mapTo(m_form.get(), caption->contentsRect().topLeft()).x();
-    QImage image(m_form->size() * 2, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(2);
-    image.fill(Qt::white);
-    email->render(&image, email->mapTo(m_form.get(), QPoint(0, 0)));
-    // The leftmost ink of the value, in form coordinates.
-    const QRect area(email->mapTo(m_form.get(), QPoint(0, 0)), email->size());
-    int inkX = -1;
-    for (int x = area.left() * 2; x < area.right() * 2 && inkX < 0; ++x) {
-        for (int y = area.top() * 2; y < area.bottom() * 2; ++y) {
-            if (qGray(image.pixel(x, y)) < 160) {
-                inkX = x / 2;
-                break;
-            }
-        }
+    // The first glyph's ink starts its left bearing after the text's origin ("1" more than "a").
+    const int bearing = qMax(0, value->fontMetrics().leftBearing(value->text().at(0)));
+    for (const bool focused : {false, true}) {
+        if (focused)
+            value->setFocus();
+        else
+            value->clearFocus();
+        QCOMPARE(value->hasFocus(), focused);
+        const int inkX = leftmostInk(m_form.get(), value);
+        QVERIFY(inkX >= 0);
+        QVERIFY2(qAbs(inkX - bearing - captionX) <= 1,
+                 qPrintable(QStringLiteral("focused %1: value at %2 (bearing %3), caption at %4")
+                                .arg(focused)
+                                .arg(inkX)
+                                .arg(bearing)
+                                .arg(captionX)));
     }
-    QVERIFY(inkX >= 0);
-    QVERIFY2(qAbs(inkX - captionX) <= 1,
-             qPrintable(QStringLiteral("value at %1, caption at %2").arg(inkX).arg(captionX)));
 }
 
 void TestCustomerForm::usernameLooksFixedWhileEditing()
