@@ -27,33 +27,7 @@ using namespace portal;
 using namespace portal::test;
 using State = AuthStateManager::State;
 
-namespace {
-
-QString env(const char *name)
-{
-    return QProcessEnvironment::systemEnvironment().value(QString::fromLatin1(name));
-}
-
-/// serverctl.py for a server of this test's own (test code: blocks).
-bool serverctl(const QStringList &args, QString *output = nullptr)
-{
-    QProcess process;
-    process.start(env("PORTAL_PYTHON"), QStringList{env("PORTAL_SERVERCTL")} + args);
-    const bool ok = process.waitForFinished(60000) &&
-                    process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-    if (output)
-        *output =
-            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
-    return ok;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost) ? probe.serverPort() : 0;
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestPortalApp : public QObject
 {

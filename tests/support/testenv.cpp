@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTcpServer>
 
 namespace portal::test {
 
@@ -59,6 +60,24 @@ QString uniqueUsername(const QString &prefix)
         .arg(QCoreApplication::applicationPid())
         .arg(QDateTime::currentMSecsSinceEpoch() % 100000)
         .arg(counter.fetchAndAddRelaxed(1));
+}
+
+bool serverctl(const QStringList &args, QString *output)
+{
+    QProcess process;
+    process.start(env("PORTAL_PYTHON"), QStringList{env("PORTAL_SERVERCTL")} + args);
+    const bool ok = process.waitForFinished(60000) &&
+                    process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    if (output)
+        *output =
+            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    return ok;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost) ? probe.serverPort() : 0;
 }
 
 } // namespace portal::test

@@ -18,6 +18,13 @@ QByteArray manage(const QStringList &args, QString *error = nullptr);
 /// whether a Secret Service answers there is for a keychain read to tell.
 bool hasSessionBus();
 
+/// serverctl.py with @p args, for a server of the test's own (blocks; test code only); its
+/// standard output and error in @p output.
+bool serverctl(const QStringList &args, QString *output = nullptr);
+
+/// A loopback port that was free a moment ago.
+quint16 freePort();
+
 /// A username unique to this process and call, so tests never share server or keychain state.
 QString uniqueUsername(const QString &prefix);
 
