@@ -1,6 +1,6 @@
 #include "apiclient.h"
 
-#include "credentials.h"
+#include "apiclient_p.h"
 #include "logging.h"
 #include "serverurl.h"
 #include "transport_p.h"
@@ -21,34 +21,6 @@
 namespace portal {
 
 namespace {
-
-constexpr int kDefaultTimeoutMs = 30000;
-/// Larger than any answer of the API (a page of 100 customers is about 25 KB).
-constexpr qint64 kDefaultMaxResponseBytes = 4 * 1024 * 1024;
-/// Long enough to answer a burst (a page shown twice, a record opened again), short enough that
-/// nobody reads yesterday's data.
-constexpr int kDefaultCacheLifetimeMs = 3000;
-
-/// The path without its query: the resource a request concerns.
-QString resourceOf(const QString &path)
-{
-    return path.section(QLatin1Char('?'), 0, 0);
-}
-
-// What the finish step needs to know about one attempt; captured when it is sent.
-struct CallInfo
-{
-    QByteArray method;
-    QString logUrl;
-    QString server;
-    /// The credentials' generation this attempt carried (0: none): only a failure of the current
-    /// generation can end the session.
-    quint64 generation = 0;
-    /// How many renewals of the generation's access had happened when it was sent.
-    quint64 renewal = 0;
-    RequestRole role = RequestRole::Authenticated;
-    QElapsedTimer elapsed;
-};
 
 void logResult(const CallInfo &info, const RawResponse &raw, const ApiResult &result)
 {
@@ -110,71 +82,6 @@ void ApiCall::finish(const ApiResult &result)
 }
 
 // ---------------------------------------------------------------------------------------------
-
-struct ApiClient::Private
-{
-    explicit Private(ApiClient *owner)
-        : q(owner)
-        , nam(new QNetworkAccessManager(owner))
-    {}
-
-    void dispatch(ApiCall *call);
-    bool renewIfNeeded(ApiCall *call, const ApiResult &result, const CallInfo &info);
-    void awaitRenewal(ApiCall *call);
-    void onRenewed(quint64 renewedGeneration, const ApiResult &result);
-    void failAwaiting(const ApiError &error);
-    ApiCall *sendShared(const ApiRequest &request);
-    void onSharedFinished(const QString &key, ApiCall *carrier, quint64 sentGeneration,
-                          quint64 sentWrites, const ApiResult &result);
-    void forgetWritten(const QString &path);
-    void dropCache();
-    void attachCredentials(QNetworkRequest &request, CallInfo &info) const;
-    void watch(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
-    void onReplyFinished(ApiCall *call, QNetworkReply *reply, const CallInfo &info);
-    void noteReachability(const ApiResult &result);
-    void setReachable(bool value);
-    ApiResult conclude(ApiResult result, const CallInfo &info);
-    bool retryLater(ApiCall *call, const ApiResult &result);
-    void deliver(ApiCall *call, const ApiResult &result, RequestRole role);
-    bool claimSessionExpiry(const ApiResult &result);
-    void changeCredentials();
-    void track(ApiCall *call);
-
-    ApiClient *q;
-    QNetworkAccessManager *nam;
-    QUrl baseUrl;
-    ApiEndpoints endpoints;
-    int transferTimeoutMs = kDefaultTimeoutMs;
-    qint64 maxResponseBytes = kDefaultMaxResponseBytes;
-    QList<QSslCertificate> extraCas;
-    RetryPolicy retryPolicy;
-    QString tokenKeyword = QStringLiteral("Token");
-    std::unique_ptr<Credentials> credentials = Credentials::create(AuthMode::Token);
-    quint64 generation = 1;
-    /// Renewals of the current generation's access (JWT refreshes) so far.
-    quint64 renewals = 0;
-    /// The one renewal in flight, shared by every call that waits for it.
-    QPointer<ApiCall> renewalCall;
-    QList<QPointer<ApiCall>> awaitingRenewal;
-    bool proven = false; ///< An authenticated request of this generation has succeeded.
-    bool sessionExpiryEmitted = false;
-    bool reachable = true; ///< See isServerReachable().
-    QList<QPointer<ApiCall>> calls;
-
-    struct CachedAnswer
-    {
-        QString resource;
-        ApiResult result;
-        QDeadlineTimer expiry;
-    };
-    /// Writes sent so far: a read in flight during one is not cached (it may predate it).
-    quint64 writes = 0;
-    int cacheLifetimeMs = kDefaultCacheLifetimeMs;
-    /// Successful GETs by key (generation, role, path, headers); memory only.
-    QHash<QString, CachedAnswer> cache;
-    /// The carrier of each GET in flight, by the same key.
-    QHash<QString, QPointer<ApiCall>> sharedInFlight;
-};
 
 // One attempt of @p call: resolved against the base URL now (credentials may have changed since
 // the last attempt), refused before any lookup when the transport is not allowed.
@@ -302,82 +209,6 @@ ApiResult ApiClient::Private::conclude(ApiResult result, const CallInfo &info)
     return error;
 }
 
-// An expired access token (JWT): the call waits for the one renewal shared by every call in flight
-// and is then replayed, once, with the new access token. A call sent before a renewal that has
-// happened since is replayed at once.
-bool ApiClient::Private::renewIfNeeded(ApiCall *call, const ApiResult &result, const CallInfo &info)
-{
-    if (result.ok() || call->m_renewed || info.generation == 0 || info.generation != generation ||
-        !credentials->canRenew(result.error()))
-        return false;
-    call->m_renewed = true;
-    if (info.renewal != renewals) {
-        dispatch(call);
-        return true;
-    }
-    awaitRenewal(call);
-    return true;
-}
-
-void ApiClient::Private::awaitRenewal(ApiCall *call)
-{
-    awaitingRenewal.append(call);
-    if (renewalCall)
-        return;
-    qCInfo(lcAuth) << "renewing the access token";
-    ApiRequest request = credentials->renewal(endpoints);
-    renewalCall = new ApiCall(request, q);
-    track(renewalCall);
-    const quint64 current = generation;
-    QObject::connect(renewalCall, &ApiCall::finished, q,
-                     [this, current](const ApiResult &answer) { onRenewed(current, answer); });
-    dispatch(renewalCall);
-}
-
-void ApiClient::Private::onRenewed(quint64 renewedGeneration, const ApiResult &result)
-{
-    renewalCall.clear();
-    if (renewedGeneration != generation) { // Signed out or changed server meanwhile.
-        ApiError cancelled;
-        cancelled.kind = ErrorKind::Cancelled;
-        cancelled.technicalDetail = QStringLiteral("the credentials changed during a renewal");
-        failAwaiting(cancelled);
-        return;
-    }
-    bool rotated = false;
-    if (result.ok() && credentials->applyRenewal(result.value().json.toObject(), &rotated)) {
-        ++renewals;
-        qCInfo(lcAuth) << "access token renewed" << (rotated ? "(refresh token rotated)" : "");
-        if (rotated)
-            Q_EMIT q->storedSecretChanged();
-        const QList<QPointer<ApiCall>> waiting = std::exchange(awaitingRenewal, {});
-        for (const QPointer<ApiCall> &call : waiting) {
-            if (call && !call->m_done)
-                dispatch(call);
-        }
-        return;
-    }
-    ApiError error = result.ok() ? q->badResponse(QStringLiteral("refresh answer has no access"))
-                                 : result.error();
-    // A dead refresh token ends the session; a server out of reach does not.
-    error.endsSession = error.kind == ErrorKind::Unauthorized;
-    if (error.endsSession && awaitingRenewal.isEmpty() && claimSessionExpiry(error)) {
-        Q_EMIT q->sessionExpired();
-        return;
-    }
-    failAwaiting(error);
-}
-
-void ApiClient::Private::failAwaiting(const ApiError &error)
-{
-    const QList<QPointer<ApiCall>> waiting = std::exchange(awaitingRenewal, {});
-    const QPointer<ApiClient> client(q);
-    for (const QPointer<ApiCall> &call : waiting) {
-        if (client && call && !call->m_done)
-            deliver(call, error, call->m_request.role);
-    }
-}
-
 // A read that failed in a way that may pass is sent again, later, by the same call.
 bool ApiClient::Private::retryLater(ApiCall *call, const ApiResult &result)
 {
@@ -432,91 +263,6 @@ bool ApiClient::Private::claimSessionExpiry(const ApiResult &result)
         return false;
     sessionExpiryEmitted = true;
     return true;
-}
-
-// A GET is answered from the cache, or joins an identical one in flight, or starts one: in every
-// case the caller gets a call of its own (a subscriber) that only the carrier's outcome finishes.
-ApiCall *ApiClient::Private::sendShared(const ApiRequest &request)
-{
-    QString key = QString::number(generation) + QLatin1Char(' ') +
-                  QString::number(int(request.role)) + QLatin1Char(' ') +
-                  QString::number(request.authenticated) + QLatin1Char(' ') + request.path;
-    for (const auto &[name, value] : request.headers)
-        key += QLatin1Char('\n') + QString::fromLatin1(name + ": " + value);
-
-    auto *call = new ApiCall(request, q);
-    track(call);
-    const auto cached = cache.constFind(key);
-    if (request.allowCached && cached != cache.cend() && !cached->expiry.hasExpired()) {
-        qCDebug(lcNetwork).noquote()
-            << "GET" << transport::logUrl(joinUrl(baseUrl, request.path)) << "from the cache";
-        // Callers connect to finished() after send() returns: never finish synchronously.
-        QMetaObject::invokeMethod(
-            call, [call, result = cached->result] { call->finish(result); }, Qt::QueuedConnection);
-        return call;
-    }
-    QPointer<ApiCall> carrier = sharedInFlight.value(key);
-    // A fresh read must not join one that may have been answered from before its request.
-    if (!carrier || carrier->m_done || !request.allowCached) {
-        carrier = new ApiCall(request, q);
-        track(carrier);
-        sharedInFlight.insert(key, carrier);
-        ApiCall *raw = carrier;
-        QObject::connect(
-            carrier, &ApiCall::finished, q,
-            [this, key, raw, sent = generation, sentWrites = writes](const ApiResult &result) {
-                onSharedFinished(key, raw, sent, sentWrites, result);
-            });
-        dispatch(carrier);
-    } else {
-        qCDebug(lcNetwork).noquote() << "GET" << transport::logUrl(joinUrl(baseUrl, request.path))
-                                     << "joins the same request in flight";
-    }
-    call->m_carrier = carrier;
-    carrier->m_subscribers.append(call);
-    return call;
-}
-
-void ApiClient::Private::onSharedFinished(const QString &key, ApiCall *carrier,
-                                          quint64 sentGeneration, quint64 sentWrites,
-                                          const ApiResult &result)
-{
-    if (sharedInFlight.value(key) == carrier)
-        sharedInFlight.remove(key);
-    if (result.ok() && sentGeneration == generation && sentWrites == writes && cacheLifetimeMs > 0)
-        cache.insert(
-            key, {resourceOf(carrier->m_request.path), result, QDeadlineTimer(cacheLifetimeMs)});
-    const QList<QPointer<ApiCall>> subscribers = std::exchange(carrier->m_subscribers, {});
-    const QPointer<ApiClient> client(q);
-    for (const QPointer<ApiCall> &subscriber : subscribers) {
-        if (!client)
-            return;
-        if (subscriber && !subscriber->m_done) {
-            subscriber->m_attempts = carrier->m_attempts;
-            subscriber->finish(result);
-        }
-    }
-}
-
-// A write changes its resource and what lists or contains it: their cached reads are dropped,
-// and reads in flight are not joined any more (they may answer from before the write).
-void ApiClient::Private::forgetWritten(const QString &path)
-{
-    ++writes;
-    const QString written = resourceOf(path);
-    const auto concerned = [&written](const QString &resource) {
-        return resource.startsWith(written) || written.startsWith(resource);
-    };
-    cache.removeIf([&](const auto &entry) { return concerned(entry.value().resource); });
-    sharedInFlight.removeIf([&](const auto &entry) {
-        return !entry.value() || concerned(resourceOf(entry.value()->m_request.path));
-    });
-}
-
-void ApiClient::Private::dropCache()
-{
-    cache.clear();
-    sharedInFlight.clear();
 }
 
 void ApiClient::Private::changeCredentials()
