@@ -27,6 +27,21 @@ RetryPolicy quickRetries()
     return policy;
 }
 
+const QByteArray kRefreshPath = QByteArrayLiteral("/api/token/refresh/");
+const QString kRefresh = QStringLiteral("r3fr3sh-t0ken-value");
+
+/// simplejwt's answer to an access token that expired (or was never valid).
+const QByteArray kTokenNotValid =
+    R"({"detail": "Given token not valid for any token type", "code": "token_not_valid"})";
+
+/// A JWT server's read: the profile for the access token "fresh", the expired-token 401 otherwise.
+Response jwtRead(const FaultServer::Request &request)
+{
+    return request.header("Authorization") == "Bearer fresh"
+               ? Response::json(200, R"({"id": 7, "username": "bob"})")
+               : Response::json(401, kTokenNotValid);
+}
+
 /// Log output captured while alive (every category, debug included).
 class LogCapture
 {
@@ -71,8 +86,18 @@ private Q_SLOTS:
     void abortWhileWaitingSendsNothingMore();
     void newCredentialsAreANewGeneration();
     void hostileServerNeverSeesItsEchoShown();
+    void onlyAnExpiredAccessTokenIsRenewed();
+    void anUnreachableRefreshDoesNotEndTheSession();
+    void aReadRefusedAfterARenewalIsReplayedAtOnce();
+    void signingOutDuringARenewalKeepsNothing();
+    void theRefreshTokenNeverShows();
 
 private:
+    /// JWT mode: an expired access token ("stale") and the refresh token kRefresh.
+    void useJwt();
+    /// The requests of @p method to @p path that reached the server.
+    int requestsTo(const QByteArray &method, const QByteArray &path) const;
+
     std::unique_ptr<FaultServer> m_server;
     std::unique_ptr<ApiClient> m_client;
 };
@@ -262,6 +287,125 @@ void tst_ApiClientAttempts::hostileServerNeverSeesItsEchoShown()
     }
     QVERIFY2(!logs.all().isEmpty(), "debug logging is on in the tests");
     QVERIFY2(!logs.all().contains(secret), qPrintable(logs.all()));
+}
+
+void tst_ApiClientAttempts::useJwt()
+{
+    m_client->setAuthMode(AuthMode::Jwt);
+    QVERIFY(m_client->beginSession(QJsonObject{{QStringLiteral("access"), QStringLiteral("stale")},
+                                               {QStringLiteral("refresh"), kRefresh}}));
+}
+
+int tst_ApiClientAttempts::requestsTo(const QByteArray &method, const QByteArray &path) const
+{
+    int count = 0;
+    for (const FaultServer::Request &request : m_server->requests())
+        count += request.method == method && request.path() == path ? 1 : 0;
+    return count;
+}
+
+void tst_ApiClientAttempts::onlyAnExpiredAccessTokenIsRenewed()
+{
+    // simplejwt's other 401s (a user that is gone or inactive) are not cured by a refresh.
+    useJwt();
+    m_server->route(
+        "/api/profile/",
+        Response::json(401, R"({"detail": "User not found", "code": "user_not_found"})"));
+    m_server->route(kRefreshPath, Response::json(200, R"({"access": "fresh"})"));
+    QSignalSpy expired(m_client.get(), &ApiClient::sessionExpired);
+    const auto profile = watch(m_client->fetchProfile());
+    WAIT_DONE(profile);
+    QCOMPARE(kindName(profile->error().kind), kindName(ErrorKind::Unauthorized));
+    QVERIFY(profile->error().endsSession);
+    QCOMPARE(expired.count(), 1);
+    QCOMPARE(requestsTo("POST", kRefreshPath), 0);
+}
+
+void tst_ApiClientAttempts::anUnreachableRefreshDoesNotEndTheSession()
+{
+    // The read is answered (expired access token), the refresh is not: the server is out of
+    // reach, and the session waits for it rather than ending.
+    useJwt();
+    m_server->route("/api/profile/", jwtRead);
+    m_server->route(kRefreshPath, Response::of(FaultServer::Behaviour::Reset));
+    QSignalSpy expired(m_client.get(), &ApiClient::sessionExpired);
+    const auto down = watch(m_client->fetchProfile());
+    WAIT_DONE(down);
+    QVERIFY(requestsTo("POST", kRefreshPath) >= 1);
+    QCOMPARE(kindName(down->error().kind), kindName(ErrorKind::Network));
+    QVERIFY(!down->error().endsSession);
+    QCOMPARE(expired.count(), 0);
+    QVERIFY(m_client->hasToken());
+    // Reachable again: the same refresh token renews, the read goes through.
+    m_server->route(kRefreshPath, Response::json(200, R"({"access": "fresh"})"));
+    const auto up = watch(m_client->fetchProfile(true));
+    WAIT_DONE(up);
+    QVERIFY2(up->ok(), qPrintable(up->kind()));
+    QCOMPARE(expired.count(), 0);
+}
+
+void tst_ApiClientAttempts::aReadRefusedAfterARenewalIsReplayedAtOnce()
+{
+    // Two reads with the expired token; the slow one's 401 comes after the fast one's renewal
+    // has finished: it is sent again with the new access token, without a second refresh.
+    useJwt();
+    m_server->route("/api/customers/7/", [](const FaultServer::Request &request) {
+        Response response = jwtRead(request);
+        if (response.status == 401)
+            response.delayedBy(1000);
+        return response;
+    });
+    m_server->route("/api/profile/", jwtRead);
+    m_server->route(kRefreshPath, Response::json(200, R"({"access": "fresh"})"));
+    const auto slow = watch(m_client->fetchCustomer(7));
+    const auto fast = watch(m_client->fetchProfile());
+    WAIT_DONE(fast);
+    QVERIFY2(fast->ok(), qPrintable(fast->kind()));
+    QVERIFY2(!slow->done(), "the slow read must still wait for its 401");
+    WAIT_DONE(slow);
+    QVERIFY2(slow->ok(), qPrintable(slow->kind()));
+    QCOMPARE(requestsTo("POST", kRefreshPath), 1);
+    QCOMPARE(requestsTo("GET", "/api/customers/7/"), 2);
+}
+
+void tst_ApiClientAttempts::signingOutDuringARenewalKeepsNothing()
+{
+    // The refresh answers after the session has ended: its access token must not bring the
+    // session back, and the read that waited for it is cancelled, not sent.
+    useJwt();
+    m_server->route("/api/profile/", jwtRead);
+    m_server->route(kRefreshPath, Response::json(200, R"({"access": "fresh"})").delayedBy(300));
+    const auto profile = watch(m_client->fetchProfile());
+    QTRY_COMPARE_WITH_TIMEOUT(requestsTo("POST", kRefreshPath), 1, kWaitMs);
+    m_client->clearToken();
+    WAIT_DONE(profile);
+    QCOMPARE(kindName(profile->error().kind), kindName(ErrorKind::Cancelled));
+    QVERIFY(!m_client->hasToken());
+    QCOMPARE(requestsTo("GET", "/api/profile/"), 1);
+}
+
+void tst_ApiClientAttempts::theRefreshTokenNeverShows()
+{
+    // A refresh refused by a server that echoes the refresh token back: the session ends, and
+    // neither the error nor the log shows that token.
+    useJwt();
+    m_server->route("/api/profile/", jwtRead);
+    m_server->route(kRefreshPath,
+                    Response::json(401, R"({"detail": "r3fr3sh-t0ken-value is blacklisted",
+                        "code": "token_not_valid"})"));
+    LogCapture logs;
+    const auto profile = watch(m_client->fetchProfile());
+    WAIT_DONE(profile);
+    const ApiError error = profile->error();
+    QCOMPARE(kindName(error.kind), kindName(ErrorKind::Unauthorized));
+    QVERIFY(error.endsSession);
+    const QString shown =
+        QStringList{error.userMessage(), error.serverMessage, error.technicalDetail}.join(
+            QLatin1Char('\n'));
+    QVERIFY2(shown.contains(QStringLiteral("<redacted>")), qPrintable(shown));
+    QVERIFY2(!shown.contains(kRefresh), qPrintable(shown));
+    QVERIFY2(!logs.all().isEmpty(), "debug logging is on in the tests");
+    QVERIFY2(!logs.all().contains(kRefresh), qPrintable(logs.all()));
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClientAttempts)

@@ -245,9 +245,13 @@ void tst_ApiClientSharing::signingOutDropsTheCache()
 {
     QVERIFY(finishes(m_client->fetchProfile()));
     m_client->clearToken();
-    m_client->setToken(QStringLiteral("another-users-token"));
+    // Signed out: the read made with the token does not answer one made without.
     QVERIFY(finishes(m_client->fetchProfile()));
     QCOMPARE(requestsTo("/api/profile/"), 2);
+    QVERIFY(!m_server->requests().last().hasHeader("Authorization"));
+    m_client->setToken(QStringLiteral("another-users-token"));
+    QVERIFY(finishes(m_client->fetchProfile()));
+    QCOMPARE(requestsTo("/api/profile/"), 3);
     QCOMPARE(m_server->requests().last().header("Authorization"),
              QByteArray("Token another-users-token"));
 }

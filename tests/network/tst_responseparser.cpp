@@ -254,6 +254,17 @@ void tst_ResponseParser::errorBodies_data()
         << QByteArray(R"({"detail": "No active account found with the given credentials"})")
         << K::InvalidCredentials
         << QStringLiteral("No active account found with the given credentials") << none << noList;
+    // A refresh refused in any way (expired, blacklisted, malformed, missing): the session is over.
+    QTest::newRow("simplejwt refresh 401")
+        << 401 << R::Renewal
+        << QByteArray(R"({"detail": "Token is blacklisted", "code": "token_not_valid"})")
+        << K::Unauthorized << QStringLiteral("Token is blacklisted") << none << noList;
+    QTest::newRow("simplejwt refresh 400")
+        << 400 << R::Renewal << QByteArray(R"({"refresh": ["This field may not be blank."]})")
+        << K::Unauthorized << none << QStringLiteral("refresh=This field may not be blank.")
+        << noList;
+    QTest::newRow("simplejwt refresh 403")
+        << 403 << R::Renewal << detailPerm << K::Unauthorized << permMsg << none << noList;
 
     // Shape 6: not JSON, or not the JSON expected.
     QTest::newRow("html 502") << 502 << R::Authenticated
@@ -341,6 +352,9 @@ void tst_ResponseParser::successBodies_data()
                               << QJsonValue(
                                      QJsonObject{{QStringLiteral("access"), QStringLiteral("a")},
                                                  {QStringLiteral("refresh"), QStringLiteral("r")}});
+    QTest::newRow("jwt refresh") << 200 << R::Renewal << QByteArray(R"({"access": "a2"})")
+                                 << QJsonValue(QJsonObject{
+                                        {QStringLiteral("access"), QStringLiteral("a2")}});
     QTest::newRow("logout success") << 200 << R::Logout << QByteArray(R"({"success": true})")
                                     << QJsonValue(QJsonObject{{QStringLiteral("success"), true}});
     QTest::newRow("logout 204") << 204 << R::Logout << QByteArray() << QJsonValue();
@@ -402,6 +416,10 @@ void tst_ResponseParser::badSuccessBodies_data()
         << 201 << R::Registration << QByteArray(R"({"customer": {"id": 1}})") << json;
     QTest::newRow("login is array") << 200 << R::Credentials << QByteArray(R"(["token"])") << json;
     QTest::newRow("scalar body") << 200 << R::Authenticated << QByteArray("42") << json;
+    QTest::newRow("refresh without access")
+        << 200 << R::Renewal << QByteArray(R"({"refresh": "r2"})") << json;
+    QTest::newRow("refresh access empty")
+        << 200 << R::Renewal << QByteArray(R"({"access": ""})") << json;
     QTest::newRow("string body") << 200 << R::Authenticated << QByteArray(R"("ok")") << json;
 }
 
@@ -560,6 +578,8 @@ void tst_ResponseParser::endsSession_data()
     QTest::newRow("401 authenticated") << 401 << R::Authenticated << true;
     QTest::newRow("401 profile") << 401 << R::ProfileRead << true;
     QTest::newRow("401 logout") << 401 << R::Logout << false;
+    QTest::newRow("401 renewal") << 401 << R::Renewal << true;
+    QTest::newRow("400 renewal") << 400 << R::Renewal << true;
     QTest::newRow("401 credentials") << 401 << R::Credentials << false;
     QTest::newRow("401 registration") << 401 << R::Registration << false;
     QTest::newRow("403 registration") << 403 << R::Registration << false;
