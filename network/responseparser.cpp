@@ -217,6 +217,12 @@ ApiResult interpretSuccess(const RawResponse &raw, RequestRole role)
         return errorOf(
             ErrorKind::Network, raw,
             QStringLiteral("HTTP %1 cut off: %2").arg(raw.httpStatus).arg(raw.networkErrorString));
+    if (raw.declaredLength >= 0 && raw.body.size() < raw.declaredLength)
+        return errorOf(ErrorKind::Network, raw,
+                       QStringLiteral("HTTP %1 cut off: %2 of %3 bytes")
+                           .arg(raw.httpStatus)
+                           .arg(raw.body.size())
+                           .arg(raw.declaredLength));
     QJsonValue json;
     if (!raw.body.trimmed().isEmpty()) {
         QJsonParseError parseError;

@@ -26,6 +26,9 @@ struct RawResponse
 {
     int httpStatus = 0; ///< 0 when no HTTP response arrived.
     QByteArray body;
+    /// The Content-Length of a body sent as is (-1: none, or encoded so sizes differ). Qt reports
+    /// a body cut off by a reset as complete at times; a shorter body is caught by this.
+    qint64 declaredLength = -1;
     QByteArray contentType;
     QByteArray etag;
     QByteArray retryAfter;

@@ -134,6 +134,11 @@ RawResponse rawResponseOf(QNetworkReply *reply, const QString &server)
     raw.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->isOpen()) // An aborted (timed-out) reply is closed.
         raw.body = reply->readAll();
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (declared.isValid() && (encoding.isEmpty() || encoding == "identity") &&
+        reply->operation() != QNetworkAccessManager::HeadOperation)
+        raw.declaredLength = declared.toLongLong();
     raw.contentType = reply->rawHeader("Content-Type");
     raw.etag = reply->rawHeader("ETag");
     raw.retryAfter = reply->rawHeader("Retry-After");

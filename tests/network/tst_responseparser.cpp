@@ -60,6 +60,8 @@ private Q_SLOTS:
     void badSuccessBodies();
     void transportFailures_data();
     void transportFailures();
+    void bodyShorterThanDeclared_data();
+    void bodyShorterThanDeclared();
     void preconditionFailedKeepsCurrentResource();
     void retryAfter_data();
     void retryAfter();
@@ -490,6 +492,32 @@ void tst_ResponseParser::transportFailures()
         QCOMPARE(error.redirectTarget, QStringLiteral("http://127.0.0.1:10"));
     if (kind == ErrorKind::TlsFailure) // A handshake failure that named no certificate problem.
         QCOMPARE(int(error.tlsProblem), int(TlsProblem::Other));
+}
+
+void tst_ResponseParser::bodyShorterThanDeclared_data()
+{
+    QTest::addColumn<qint64>("declared");
+    QTest::addColumn<bool>("cutOff");
+    const QByteArray body = R"({"id": 1})";
+    QTest::newRow("no Content-Length") << qint64(-1) << false;
+    QTest::newRow("all of it") << qint64(body.size()) << false;
+    QTest::newRow("one byte short") << qint64(body.size() + 1) << true;
+    // Half of a well-formed answer that happens to parse is still cut off.
+    QTest::newRow("twice as long") << qint64(2 * body.size()) << true;
+}
+
+void tst_ResponseParser::bodyShorterThanDeclared()
+{
+    // Qt at times finishes a reply cut off by a reset mid-body without an error; the declared
+    // length tells: a failure of the connection (Network), not a garbled answer (BadResponse).
+    QFETCH(qint64, declared);
+    QFETCH(bool, cutOff);
+    RawResponse raw = http(200, R"({"id": 1})");
+    raw.declaredLength = declared;
+    const ApiResult result = interpretResponse(raw, RequestRole::Authenticated, kNow);
+    QCOMPARE(!result.ok(), cutOff);
+    if (cutOff)
+        QCOMPARE(errorKindName(result.error().kind), errorKindName(ErrorKind::Network));
 }
 
 void tst_ResponseParser::certificateProblemsAndOversizedBodies_data()
