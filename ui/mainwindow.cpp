@@ -35,6 +35,10 @@ namespace portal {
 
 using State = AuthStateManager::State;
 
+namespace {
+constexpr int kConnectedMessageMs = 5000; // How long "Connected" stays after the server is back.
+} // namespace
+
 MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
     : QMainWindow(parent)
     , m_auth(auth)
@@ -89,7 +93,14 @@ MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
     connect(m_customerEdit, &CustomerEditPage::customerSaved, m_customerList,
             &CustomerListModel::updateCustomer);
     connect(auth, &AuthStateManager::serverUnreachableChanged, this, &MainWindow::updateStatus);
-    connect(api, &ApiClient::serverReachableChanged, this, &MainWindow::updateStatus);
+    connect(api, &ApiClient::serverReachableChanged, this, [this](bool reachable) {
+        // The way back is said for a moment; the state of the session stays beside it.
+        if (reachable)
+            statusBar()->showMessage(tr("Connected"), kConnectedMessageMs);
+        else
+            statusBar()->clearMessage();
+        updateStatus();
+    });
     connect(auth, &AuthStateManager::serverChanged, this, [this](const QUrl &url) {
         m_signIn->setServerConfigured(!url.isEmpty());
         m_signIn->prefillUsername(m_auth->lastUsername());

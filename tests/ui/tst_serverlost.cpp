@@ -31,6 +31,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -85,8 +86,9 @@ private:
     /// The banner says the server cannot be reached, what to do about it, and offers Retry; the
     /// status bar says so too.
     void expectServerLost(MessageBanner *banner);
-    /// The status bar is back to normal for the signed-in @p username.
-    void expectConnected(const QString &username);
+    /// The status bar is back to normal for the signed-in @p username; after a loss
+    /// (@p reconnected) it also says for a moment that the server is back.
+    void expectConnected(const QString &username, bool reconnected = true);
     /// What the banner says when the server does not answer.
     QString lostMessage() const;
     /// A field of @p username's record as the server has it now.
@@ -167,7 +169,7 @@ void TestServerLost::signIn(const QString &username, const QString &password)
     QTest::keyClicks(page->passwordEdit(), password);
     QTest::keyClick(page->passwordEdit(), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->auth()->state(), State::SignedIn, kWaitMs);
-    expectConnected(username);
+    expectConnected(username, false);
 }
 
 void TestServerLost::stopServer()
@@ -203,9 +205,12 @@ void TestServerLost::expectServerLost(MessageBanner *banner)
     QCOMPARE(m_window->serverAction()->text(), QStringLiteral("&Server address…"));
 }
 
-void TestServerLost::expectConnected(const QString &username)
+void TestServerLost::expectConnected(const QString &username, bool reconnected)
 {
     QCOMPARE(m_window->connectionStatusLabel()->text(), QStringLiteral("Signed in as ") + username);
+    // The way back is said, too (for a few seconds; the state of the session stays beside it).
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             reconnected ? QStringLiteral("Connected") : QString());
 }
 
 QString TestServerLost::serverField(const QString &username, const QString &field) const
