@@ -36,7 +36,9 @@ run() {
 }
 if command -v xvfb-run >/dev/null 2>&1; then
     run xvfb-run -a -s "-screen 0 1280x900x24" env QT_QPA_PLATFORM=xcb \
-        "$tool" --server "$url" --out "$here"
+        "$tool" --server "$url" --out "$here" \
+        --serverctl "$root/tests/server/serverctl.py" --state-dir "$state"
 else
-    run env QT_QPA_PLATFORM=offscreen "$tool" --server "$url" --out "$here"
+    run env QT_QPA_PLATFORM=offscreen "$tool" --server "$url" --out "$here" \
+        --serverctl "$root/tests/server/serverctl.py" --state-dir "$state"
 fi

@@ -1,7 +1,10 @@
 // Saves a PNG of each screen of the real main window, driven like a user would, against a running
 // reference server. Used by docs/screenshots/make.sh; not a test.
 //
-//   portal_screenshots --server URL --out DIR
+//   portal_screenshots --server URL --out DIR [--serverctl SERVERCTL --state-dir DIR]
+//
+// With --serverctl and --state-dir it also stops the server (and starts it again on the same port)
+// for the "server lost" shot.
 
 #include "apiclient.h"
 #include "conflictdialog.h"
@@ -12,6 +15,7 @@
 #include "customerlistmodel.h"
 #include "customerspage.h"
 #include "mainwindow.h"
+#include "messagebanner.h"
 #include "portalapp.h"
 #include "profilepage.h"
 #include "registerpage.h"
@@ -26,6 +30,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QPainter>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
@@ -133,6 +138,48 @@ bool shootSignedIn(PortalApp &portal, const QString &out)
     return ok;
 }
 
+/// What stops and starts the reference server (serverctl.py and its state directory).
+struct ServerControl
+{
+    QString serverctl;
+    QString stateDir;
+    QUrl url;
+
+    bool run(const QStringList &arguments) const
+    {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.start(QStringLiteral("/usr/bin/python3"), QStringList{serverctl} + arguments);
+        return process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit &&
+               process.exitCode() == 0;
+    }
+    bool stop() const
+    {
+        return run({QStringLiteral("stop"), QStringLiteral("--state-dir"), stateDir});
+    }
+    bool start() const
+    {
+        return run({QStringLiteral("start"), QStringLiteral("--state-dir"), stateDir,
+                    QStringLiteral("--port"), QString::number(url.port())});
+    }
+};
+
+/// Profile as alice while the server is away: Refresh fails with the hint and Retry; then the
+/// server comes back and Retry works.
+bool shootServerLost(PortalApp &portal, const ServerControl &server, const QString &out)
+{
+    MainWindow *window = portal.window();
+    ProfilePage *profile = window->profilePage();
+    bool ok = server.stop();
+    profile->refreshButton()->click();
+    ok = ok && waitFor([&]() { return profile->banner()->retryButton()->isVisible(); });
+    ok = ok && save(window, out, QStringLiteral("server-lost"));
+    ok = ok && server.start();
+    if (ok)
+        profile->banner()->retryButton()->click();
+    return ok && waitFor([&]() { return !profile->banner()->isVisible(); });
+}
+
 /// Another staff member changes @p customer's last name first, through their own client.
 bool changeBehindTheBack(const QUrl &server, const Customer &customer)
 {
@@ -205,7 +252,13 @@ int main(int argc, char *argv[])
                                           QStringLiteral("url"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("output folder"),
                                        QStringLiteral("dir"));
-    parser.addOptions({serverOption, outOption});
+    const QCommandLineOption serverctlOption(QStringLiteral("serverctl"),
+                                             QStringLiteral("tests/server/serverctl.py"),
+                                             QStringLiteral("path"));
+    const QCommandLineOption stateOption(QStringLiteral("state-dir"),
+                                         QStringLiteral("the server's state directory"),
+                                         QStringLiteral("dir"));
+    parser.addOptions({serverOption, outOption, serverctlOption, stateOption});
     parser.process(app);
     const QString out = parser.value(outOption);
     const QUrl server(parser.value(serverOption));
@@ -222,6 +275,9 @@ int main(int argc, char *argv[])
     portal.window()->resize(760, 720);
     portal.start();
     bool ok = shootSignedOut(portal, out) && shootSignedIn(portal, out);
+    const ServerControl control{parser.value(serverctlOption), parser.value(stateOption), server};
+    if (ok && !control.serverctl.isEmpty())
+        ok = shootServerLost(portal, control, out);
     const bool staffOk = shootStaff(portal, server, out);
     // Back as alice, remembered, for the restoring shot below.
     portal.auth()->signOut();
