@@ -29,6 +29,7 @@ void AuthStateManager::Private::endSession(Reason why, bool forgetStored)
         forgetStoredSession();
     ++epoch;
     keptKey.clear();
+    passwordChanged = false;
     api->abortAll();
     api->clearToken();
     profile->reset();
@@ -69,8 +70,10 @@ void AuthStateManager::Private::onSessionExpired()
         return;
     // A token the server never honoured, rejected right after it issued it: signing in again
     // would only loop, so the reason says what is really wrong.
-    const Reason why = api->credentialsProven() || !justSignedIn ? Reason::SessionExpired
-                                                                 : Reason::IssuedTokenRejected;
+    Reason why = api->credentialsProven() || !justSignedIn ? Reason::SessionExpired
+                                                           : Reason::IssuedTokenRejected;
+    if (passwordChanged)
+        why = Reason::PasswordChanged;
     Q_EMIT q->sessionEnding(why);
     endSession(why, true);
 }
@@ -202,6 +205,31 @@ std::optional<CustomerChanges> AuthStateManager::takeDraft(qint64 customerId)
 bool AuthStateManager::hasDraft() const
 {
     return !d->drafts.isEmpty();
+}
+
+void AuthStateManager::passwordChanged(const QJsonObject &answer)
+{
+    if (d->state != State::SignedIn)
+        return;
+    d->passwordChanged = true;
+    // A new token in the answer replaces the session's; the keychain follows (storedSecretChanged).
+    d->api->adoptRotatedCredentials(answer);
+    // Does the session still hold? A server that signs out on a password change has dropped it:
+    // the 401 ends the session with the reason PasswordChanged.
+    d->profile->load();
+}
+
+void AuthStateManager::accountDeleted()
+{
+    if (d->state != State::SignedIn)
+        return;
+    const QString origin = originOf(d->sessionServer);
+    Q_EMIT sessionEnding(SignOutReason::AccountDeleted);
+    d->drafts.clear(); // Whatever was kept while it ended belongs to nobody now.
+    d->endSession(SignOutReason::AccountDeleted, true);
+    d->drafts.clear();
+    d->sessions.setUsername(origin, QString());
+    d->lastUsername.clear();
 }
 
 void AuthStateManager::restoreSession()

@@ -72,7 +72,11 @@ public:
         /// once (a server whose expiring tokens are not renewed at login): not the user's doing.
         IssuedTokenRejected,
         StoredTokenRejected, ///< The token restored from the keychain was no longer valid.
-        ServerChanged        ///< changeServer() while signed in: a local sign-out.
+        ServerChanged,       ///< changeServer() while signed in: a local sign-out.
+        /// The server dropped the session after the password was changed (sign in with the new
+        /// one).
+        PasswordChanged,
+        AccountDeleted ///< The account was deleted: nothing of it is left here either.
     };
     Q_ENUM(SignOutReason)
 
@@ -122,6 +126,20 @@ public:
     std::optional<CustomerChanges> takeDraft(qint64 customerId);
     /// True while unsaved edits are kept for some server and customer (quitting would lose them).
     bool hasDraft() const;
+
+    /**
+     * The signed-in user's password was just changed (@p answer: the server's answer). New
+     * credentials in it replace the session's (and the keychain's); a server that drops the
+     * session on a password change ends it with SignOutReason::PasswordChanged, which is checked
+     * at once.
+     */
+    void passwordChanged(const QJsonObject &answer);
+    /**
+     * The signed-in account was deleted on the server: the session ends locally
+     * (SignOutReason::AccountDeleted) and the keychain entry, every draft and the username
+     * remembered for this server are wiped.
+     */
+    void accountDeleted();
 
 public Q_SLOTS:
     /// Start-up: keychain -> GET profile -> SignedIn, or SignedOut. Also probes the keychain.

@@ -103,6 +103,8 @@ struct AuthStateManager::Private
     bool checkingStaff = false;
     /// The session came from a sign-in (not from a stored token) in this run.
     bool justSignedIn = false;
+    /// The password was changed in this session: an expiry now is the server's answer to that.
+    bool passwordChanged = false;
     /// Bumped whenever a session starts or ends, so late answers of an old one are dropped.
     int epoch = 0;
 };

@@ -148,6 +148,12 @@ public:
     bool beginSession(const QJsonObject &signInAnswer);
     /// The secret to keep in the keychain for this session (the token, or the refresh token).
     QString storedSecret() const;
+    /**
+     * Takes new credentials that came with an answer during the session (a server that issues a
+     * new token on a password change): true, and storedSecretChanged(), when the answer has
+     * them; false, keeping the current ones, when it has none.
+     */
+    bool adoptRotatedCredentials(const QJsonObject &answer);
     /// Forgets the credentials: later requests carry no Authorization header.
     void clearToken();
     /// True while credentials are held.
@@ -187,6 +193,19 @@ public:
     ApiCall *updateCustomer(qint64 id, const QJsonObject &changes, const QByteArray &ifMatch);
     /// GET the staff edit history of one customer (staff only), newest first.
     ApiCall *fetchCustomerHistory(qint64 id);
+
+    // Account self-service (ApiEndpoints' account paths). A server without an endpoint answers
+    // ErrorKind::NotFound; password errors come back as Validation on the wire field names
+    // (current_password, new_password, uid, token).
+    /// POST {current_password, new_password} with the session's credentials.
+    ApiCall *changePassword(const QString &currentPassword, const QString &newPassword);
+    /// POST {email}, without credentials; a known and an unknown address get the same answer.
+    ApiCall *requestPasswordReset(const QString &email);
+    /// POST {uid, token, new_password} from a reset message, without credentials.
+    ApiCall *confirmPasswordReset(const QString &uid, const QString &token,
+                                  const QString &newPassword);
+    /// DELETE {current_password} of the signed-in account.
+    ApiCall *deleteAccount(const QString &currentPassword);
     /**
      * Any request; the building block of the calls above. Identical GETs in flight share one
      * exchange (each caller still gets its own call, which it may abort alone); a GET may be

@@ -85,4 +85,16 @@ void ApiClient::Private::failAwaiting(const ApiError &error)
     }
 }
 
+bool ApiClient::adoptRotatedCredentials(const QJsonObject &answer)
+{
+    // Tried on a fresh instance first: adopt() forgets what it held when the answer has nothing.
+    if (!hasToken() || !Credentials::create(authMode())->adopt(answer))
+        return false;
+    d->credentials->adopt(answer);
+    d->changeCredentials();
+    qCInfo(lcNetwork) << "the server issued new credentials";
+    Q_EMIT storedSecretChanged();
+    return true;
+}
+
 } // namespace portal

@@ -10,9 +10,20 @@
 
 namespace portal {
 
+/// Which API a server speaks (QSettings key server/api, --api): it sets the default endpoint paths
+/// (every one stays overridable); the client reads either flavour's answers.
+enum class ApiFlavour
+{
+    Seed,  ///< The seed's hand-written views under /api/ (the default).
+    Djoser ///< Djoser under /auth/: login gives {auth_token}, registration gives no token.
+};
+
 /// Endpoint paths relative to the base URL; a deployment may mount them elsewhere.
 struct ApiEndpoints
 {
+    /// The default paths of @p flavour.
+    static ApiEndpoints forFlavour(ApiFlavour flavour);
+
     QString registerPath = QStringLiteral("/api/register/");
     QString loginPath = QStringLiteral("/api/login/");
     QString logoutPath = QStringLiteral("/api/logout/");
@@ -24,6 +35,16 @@ struct ApiEndpoints
     QString jwtRefreshPath = QStringLiteral("/api/token/refresh/");
     /// JWT: {refresh} is blacklisted at sign-out, where the server has the endpoint.
     QString jwtBlacklistPath = QStringLiteral("/api/token/blacklist/");
+    // Account self-service: Djoser's paths in both flavours (a seed server without them answers
+    // 404, and the client hides the feature for that server).
+    /// POST {current_password, new_password}.
+    QString setPasswordPath = QStringLiteral("/auth/users/set_password/");
+    /// POST {email}, without credentials: 204 whether or not the address is known.
+    QString resetPasswordPath = QStringLiteral("/auth/users/reset_password/");
+    /// POST {uid, token, new_password}, without credentials.
+    QString resetPasswordConfirmPath = QStringLiteral("/auth/users/reset_password_confirm/");
+    /// DELETE {current_password}: the signed-in account.
+    QString accountPath = QStringLiteral("/auth/users/me/");
 };
 
 /// How the server authenticates requests (QSettings key server/auth, --auth).

@@ -92,7 +92,10 @@ void TokenCredentials::restore(const QString &storedSecret)
 
 bool TokenCredentials::adopt(const QJsonObject &signInAnswer)
 {
+    // The seed's {token, customer}, or Djoser's {auth_token}.
     m_token = stringMember(signInAnswer, "token");
+    if (m_token.isEmpty())
+        m_token = stringMember(signInAnswer, "auth_token");
     return !m_token.isEmpty();
 }
 

@@ -186,14 +186,19 @@ ApiResult interpretHttpError(const RawResponse &raw, RequestRole role, const QDa
 bool bodyFitsRole(const QJsonValue &json, RequestRole role)
 {
     switch (role) {
-    case RequestRole::Credentials:
-    case RequestRole::Registration: {
+    case RequestRole::Credentials: {
+        // The seed's {token, customer}, Djoser's {auth_token} or simplejwt's {access, refresh}.
         const QJsonObject object = json.toObject();
-        const QJsonValue token = object.contains(QLatin1String("token"))
-                                     ? object.value(QLatin1String("token"))
-                                     : object.value(QLatin1String("access"));
-        return json.isObject() && token.isString() && !token.toString().isEmpty();
+        for (const char *name : {"token", "auth_token", "access"}) {
+            const QJsonValue token = object.value(QLatin1String(name));
+            if (token.isString() && !token.toString().isEmpty())
+                return true;
+        }
+        return false;
     }
+    case RequestRole::Registration:
+        // {token, customer}, or (Djoser) the new user without a token: signing in comes next.
+        return json.isObject();
     case RequestRole::ProfileRead:
         return json.isObject();
     case RequestRole::Renewal: {

@@ -33,9 +33,12 @@ TlsProblem problemOf(const QSslError &error)
     }
 }
 
-bool methodHasBody(const QByteArray &method)
+/// Writes always carry a JSON body; a DELETE only when it has one (Djoser's {current_password}).
+bool sendsBody(const ApiRequest &request)
 {
-    return method == "POST" || method == "PUT" || method == "PATCH";
+    const QByteArray method = request.method.toUpper();
+    return method == "POST" || method == "PUT" || method == "PATCH" ||
+           (method == "DELETE" && !request.body.isEmpty());
 }
 
 QString displayOrigin(const QUrl &url)
@@ -103,7 +106,7 @@ QNetworkRequest buildRequest(const QUrl &url, const ApiRequest &request, int tim
     netRequest.setRawHeader("Accept", "application/json");
     netRequest.setHeader(QNetworkRequest::UserAgentHeader,
                          QByteArrayLiteral("CustomerPortal/" PORTAL_VERSION));
-    if (methodHasBody(request.method.toUpper()))
+    if (sendsBody(request))
         netRequest.setHeader(QNetworkRequest::ContentTypeHeader,
                              QByteArrayLiteral("application/json"));
     for (const auto &[name, value] : request.headers) {
@@ -122,7 +125,7 @@ QNetworkReply *start(QNetworkAccessManager *manager, const QNetworkRequest &requ
         return manager->get(request);
     if (method == "HEAD")
         return manager->head(request);
-    const QByteArray body = methodHasBody(method)
+    const QByteArray body = sendsBody(apiRequest)
                                 ? QJsonDocument(apiRequest.body).toJson(QJsonDocument::Compact)
                                 : QByteArray();
     return manager->sendCustomRequest(request, method, body);

@@ -133,6 +133,13 @@ void SignInPage::showSignedOut(AuthStateManager::SignOutReason reason, const QSt
     case Reason::ServerChanged:
         banner()->showInfo(tr("You were signed out because the server address changed."));
         break;
+    case Reason::PasswordChanged:
+        banner()->showInfo(tr("Your password was changed. Sign in with your new password."));
+        break;
+    case Reason::AccountDeleted:
+        m_username->clear(); // Nothing of the account is left.
+        banner()->showSuccess(tr("Your account was deleted."));
+        break;
     case Reason::None:
         banner()->clear();
         break;

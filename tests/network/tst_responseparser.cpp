@@ -349,6 +349,13 @@ void tst_ResponseParser::successBodies_data()
         << 201 << R::Registration
         << QByteArray(R"({"token": "abc", "customer": {"id": 1, "username": "alice"}})")
         << QJsonValue(session);
+    QTest::newRow("djoser login") << 200 << R::Credentials << QByteArray(R"({"auth_token": "abc"})")
+                                  << QJsonValue(QJsonObject{
+                                         {QStringLiteral("auth_token"), QStringLiteral("abc")}});
+    // Djoser's registration answers the new user, without a token: signing in comes next.
+    QTest::newRow("djoser register 201")
+        << 201 << R::Registration << QByteArray(R"({"id": 1, "username": "alice"})")
+        << QJsonValue(customer);
     QTest::newRow("jwt pair") << 200 << R::Credentials
                               << QByteArray(R"({"access": "a", "refresh": "r"})")
                               << QJsonValue(
@@ -414,8 +421,10 @@ void tst_ResponseParser::badSuccessBodies_data()
         << 200 << R::Credentials << QByteArray(R"({"token": 42})") << json;
     QTest::newRow("login token empty")
         << 200 << R::Credentials << QByteArray(R"({"token": ""})") << json;
-    QTest::newRow("register without token")
-        << 201 << R::Registration << QByteArray(R"({"customer": {"id": 1}})") << json;
+    QTest::newRow("register is array")
+        << 201 << R::Registration << QByteArray(R"([{"id": 1}])") << json;
+    QTest::newRow("djoser login token number")
+        << 200 << R::Credentials << QByteArray(R"({"auth_token": 42})") << json;
     QTest::newRow("login is array") << 200 << R::Credentials << QByteArray(R"(["token"])") << json;
     QTest::newRow("scalar body") << 200 << R::Authenticated << QByteArray("42") << json;
     QTest::newRow("refresh without access")
