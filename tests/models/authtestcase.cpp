@@ -39,7 +39,40 @@ QString AuthTestCase::settingsPath() const
 
 std::unique_ptr<TestApp> AuthTestCase::newApp(const QUrl &server) const
 {
-    return std::make_unique<TestApp>(settingsPath(), server.isEmpty() ? m_server : server);
+    auto app = std::make_unique<TestApp>(settingsPath(), server.isEmpty() ? m_server : server);
+    app->api.setEndpoints(ApiEndpoints::forFlavour(flavour()));
+    return app;
+}
+
+void AuthTestCase::addFlavourRows()
+{
+    QTest::addColumn<ApiFlavour>("flavour");
+    QTest::newRow("seed") << ApiFlavour::Seed;
+    QTest::newRow("djoser") << ApiFlavour::Djoser;
+}
+
+void AuthTestCase::useRowFlavour()
+{
+    QFETCH(ApiFlavour, flavour);
+    m_flavour = flavour;
+    m_flavourFunction = QTest::currentTestFunction();
+}
+
+ApiFlavour AuthTestCase::flavour() const
+{
+    return m_flavourFunction == QTest::currentTestFunction() ? m_flavour : ApiFlavour::Seed;
+}
+
+bool AuthTestCase::waitForProfileRead(TestApp &app) const
+{
+    AuthStateManager *manager = app.manager.get();
+    const bool sendsEtags = serverSendsEtags();
+    return QTest::qWaitFor(
+        [manager, sendsEtags]() {
+            return !manager->profile()->isBusy() &&
+                   (!sendsEtags || !manager->profile()->etag().isEmpty());
+        },
+        kWaitMs);
 }
 
 bool AuthTestCase::registerAccount(TestApp &app, const QString &username, bool remember)
@@ -54,10 +87,7 @@ std::unique_ptr<TestApp> AuthTestCase::signedInApp(const QString &username)
     auto app = newApp();
     if (!registerAccount(*app, username, false))
         return nullptr;
-    AuthStateManager *manager = app->manager.get();
-    if (!QTest::qWaitFor([manager]() { return !manager->profile()->etag().isEmpty(); }, kWaitMs))
-        return nullptr;
-    return app;
+    return waitForProfileRead(*app) ? std::move(app) : nullptr;
 }
 
 TokenStoreResult AuthTestCase::waitForEntry(TestApp &app, const QString &username,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apirequest.h"
 #include "authstatemanager.h"
 #include "authtestapp.h"
 #include "tokenstore.h"
@@ -32,8 +33,22 @@ protected:
 
     QString settingsPath() const;
     /// A new run of the application on the fixture server (or @p server), with this test's
-    /// settings.
+    /// settings, speaking the row's API flavour (see useRowFlavour()).
     std::unique_ptr<TestApp> newApp(const QUrl &server = {}) const;
+
+    /// For a _data function: a row per API flavour, "seed" and "djoser" (column "flavour").
+    static void addFlavourRows();
+    /// In a test with addFlavourRows(): every newApp() of this test function speaks the row's
+    /// flavour (the seed's elsewhere).
+    void useRowFlavour();
+    /// The flavour newApp() speaks now.
+    ApiFlavour flavour() const;
+    /// Whether the reference server sends ETags in that flavour (Djoser's users/me has none, as
+    /// on any Djoser server: saves go without If-Match there).
+    bool serverSendsEtags() const { return flavour() == ApiFlavour::Seed; }
+    /// Waits for the profile read that follows a sign-in; true once it is done (and, where the
+    /// server sends them, the ETag is known).
+    bool waitForProfileRead(TestApp &app) const;
     /// Registers @p username through the manager; true once it is SignedIn.
     bool registerAccount(TestApp &app, const QString &username, bool remember);
     /// A new app signed in as a newly registered @p username, ETag known; null on failure.
@@ -44,6 +59,12 @@ protected:
 
     QTemporaryDir m_dir;
     QUrl m_server;
+
+private:
+    ApiFlavour m_flavour = ApiFlavour::Seed;
+    QByteArray m_flavourFunction; ///< The test function m_flavour is for.
 };
 
 } // namespace portal::test
+
+Q_DECLARE_METATYPE(portal::ApiFlavour)

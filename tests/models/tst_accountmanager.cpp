@@ -21,8 +21,6 @@ using Reason = AuthStateManager::SignOutReason;
 using Feature = AccountManager::Feature;
 using Status = TokenStoreResult::Status;
 
-Q_DECLARE_METATYPE(portal::ApiFlavour)
-
 namespace {
 
 const QString kNewPassword = QStringLiteral("a-new-secret-42");
@@ -46,24 +44,23 @@ private Q_SLOTS:
 
     void parseResetCode_data();
     void parseResetCode();
+    void fieldFor_data();
+    void fieldFor();
 
-    void changePassword_data() { flavours(); }
+    void changePassword_data() { addFlavourRows(); }
     void changePassword();
-    void serverThatDropsTheSessionOnAPasswordChange_data() { flavours(); }
+    void serverThatDropsTheSessionOnAPasswordChange_data() { addFlavourRows(); }
     void serverThatDropsTheSessionOnAPasswordChange();
-    void resetPassword_data() { flavours(); }
+    void resetPassword_data() { addFlavourRows(); }
     void resetPassword();
-    void deleteAccount_data() { flavours(); }
+    void deleteAccount_data() { addFlavourRows(); }
     void deleteAccount();
     void serverWithoutTheEndpointsLosesTheFeatures();
 
 private:
-    static void flavours();
     /// (Re)starts m_private with @p settings; false with m_error.
     bool startServer(const QStringList &settings = {});
-    /// The data row's flavour (Seed in a test without rows).
-    static ApiFlavour flavour();
-    /// An app of the row's flavour on m_private.
+    /// An app of the row's flavour (useRowFlavour()) on m_private.
     std::unique_ptr<test::TestApp> app();
     /// An app signed in as a newly registered @p username (remembered).
     std::unique_ptr<test::TestApp> signedIn(const QString &username);
@@ -91,13 +88,6 @@ void tst_AccountManager::cleanup()
         QVERIFY2(startServer(), qPrintable(m_error));
 }
 
-void tst_AccountManager::flavours()
-{
-    QTest::addColumn<ApiFlavour>("flavour");
-    QTest::newRow("seed") << ApiFlavour::Seed;
-    QTest::newRow("djoser") << ApiFlavour::Djoser;
-}
-
 bool tst_AccountManager::startServer(const QStringList &settings)
 {
     m_private = std::make_unique<test::PrivateServer>();
@@ -107,18 +97,9 @@ bool tst_AccountManager::startServer(const QStringList &settings)
     return false;
 }
 
-ApiFlavour tst_AccountManager::flavour()
-{
-    return QTest::currentDataTag()
-               ? *static_cast<ApiFlavour *>(QTest::qData("flavour", qMetaTypeId<ApiFlavour>()))
-               : ApiFlavour::Seed;
-}
-
 std::unique_ptr<test::TestApp> tst_AccountManager::app()
 {
-    auto made = newApp(m_private->url());
-    made->api.setEndpoints(ApiEndpoints::forFlavour(flavour()));
-    return made;
+    return newApp(m_private->url());
 }
 
 std::unique_ptr<test::TestApp> tst_AccountManager::signedIn(const QString &username)
@@ -186,8 +167,33 @@ void tst_AccountManager::parseResetCode()
     }
 }
 
+void tst_AccountManager::fieldFor_data()
+{
+    // What the server names a field in its 400 answer -> the input the forms show it under.
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("field"); // -1: none of the forms has it.
+    QTest::newRow("current password")
+        << QStringLiteral("current_password") << int(AccountManager::Field::CurrentPassword);
+    QTest::newRow("new password")
+        << QStringLiteral("new_password") << int(AccountManager::Field::NewPassword);
+    QTest::newRow("email") << QStringLiteral("email") << int(AccountManager::Field::Email);
+    QTest::newRow("uid") << QStringLiteral("uid") << int(AccountManager::Field::ResetCode);
+    QTest::newRow("token") << QStringLiteral("token") << int(AccountManager::Field::ResetCode);
+    QTest::newRow("another form's") << QStringLiteral("birth_date") << -1;
+    QTest::newRow("non-field") << QStringLiteral("non_field_errors") << -1;
+}
+
+void tst_AccountManager::fieldFor()
+{
+    QFETCH(QString, name);
+    QFETCH(int, field);
+    const std::optional<AccountManager::Field> found = AccountManager::fieldFor(name);
+    QCOMPARE(found ? int(*found) : -1, field);
+}
+
 void tst_AccountManager::changePassword()
 {
+    useRowFlavour();
     const QString username = test::uniqueUsername(QStringLiteral("chpw"));
     auto signedInApp = signedIn(username);
     QVERIFY(signedInApp);
@@ -231,6 +237,7 @@ void tst_AccountManager::changePassword()
 
 void tst_AccountManager::serverThatDropsTheSessionOnAPasswordChange()
 {
+    useRowFlavour();
     QVERIFY2(startServer({QStringLiteral("PORTAL_SERVER_DJOSER_LOGOUT_ON_PASSWORD_CHANGE=1")}),
              qPrintable(m_error));
     const QString username = test::uniqueUsername(QStringLiteral("chdrop"));
@@ -252,6 +259,7 @@ void tst_AccountManager::serverThatDropsTheSessionOnAPasswordChange()
 
 void tst_AccountManager::resetPassword()
 {
+    useRowFlavour();
     const QString username = test::uniqueUsername(QStringLiteral("reset"));
     const QString email = username + QStringLiteral("@example.com");
     auto signedInApp = signedIn(username);
@@ -310,6 +318,7 @@ void tst_AccountManager::resetPassword()
 
 void tst_AccountManager::deleteAccount()
 {
+    useRowFlavour();
     const QString username = test::uniqueUsername(QStringLiteral("delete"));
     auto signedInApp = signedIn(username);
     QVERIFY(signedInApp);
