@@ -1,5 +1,7 @@
 #include "modeltestutil.h"
 
+#include "testenv.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -185,6 +187,11 @@ QByteArray PrivateServer::manage(const QStringList &args, QString *error) const
     if (exitCode != 0 && error)
         *error = QStringLiteral("manage.py %1 failed").arg(args.join(QLatin1Char(' ')));
     return out.trimmed();
+}
+
+QString PrivateServer::latestMailTo(const QString &address) const
+{
+    return test::latestMailTo(address, m_stateDir.path());
 }
 
 QUrl closedPortUrl()

@@ -53,6 +53,8 @@ public:
     int requestCount(const QByteArray &method, const QByteArray &path) const;
     /// `serverctl.py exec -- <args>` against this server's database.
     QByteArray manage(const QStringList &args, QString *error = nullptr) const;
+    /// The newest e-mail this server sent to @p address (test::latestMailTo); empty if none.
+    QString latestMailTo(const QString &address) const;
 
 private:
     QTemporaryDir m_stateDir;

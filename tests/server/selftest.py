@@ -1,14 +1,18 @@
 #!/usr/bin/python3
 """Self-check of the reference server over loopback: /usr/bin/python3 selftest.py (exit 1 on failure).
 
-Starts three servers with serverctl.py (default, envelope+throttle+short JWT, session-first with 500
-generated customers), exercises every endpoint with urllib, checks seed_customers and the staff list
-over many customers, and checks that stopping leaves no process behind, and that a server watching its
-owner (--watch-pid) stops by itself when the owner dies without stopping it.
+Starts three servers with serverctl.py (default; envelope + throttle + short JWT + Djoser's logout on
+password change; session-first with 500 generated customers and no Djoser), exercises every endpoint
+with urllib (the seed's /api/ and Djoser's /auth/, reading the reset e-mail from the state directory),
+checks seed_customers and the staff list over many customers, and checks that stopping leaves no
+process behind, and that a server watching its owner (--watch-pid) stops by itself when the owner
+dies without stopping it.
 """
+import email
 import http.client
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -67,6 +71,19 @@ class Server:
         return subprocess.run([SERVERCTL, "exec", "--state-dir", self.state_dir, "--", *args],
                               check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
 
+    def mails(self):
+        """The e-mails sent so far, oldest first, as (To, text part) pairs."""
+        directory = os.path.join(self.state_dir, "mail")
+        names = sorted(n for n in os.listdir(directory) if n.endswith(".eml")) if os.path.isdir(
+            directory) else []
+        found = []
+        for name in names:
+            with open(os.path.join(directory, name), "rb") as f:
+                message = email.message_from_binary_file(f)
+            text = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+            found.append((message["To"], text.get_payload(decode=True).decode()))
+        return found
+
     def login(self, username, password):
         status, _, data = self.call("POST", "/api/login/", {"username": username, "password": password})
         assert status == 200, (status, data)
@@ -109,6 +126,8 @@ def check_register(s):
     cases = [
         ({**good, "email": ""}, "email"), ({k: v for k, v in good.items() if k != "email"}, "email"),
         ({**good, "email": "not-an-email"}, "email"), ({**good, "password": "short"}, "password"),
+        ({**good, "password": "password1"}, "password"), ({**good, "password": "12345678901"}, "password"),
+        ({**good, "password": "newbie-1"}, "password"),  # too similar to the username
         ({**good, "username": "alice"}, "username"), ({**good, "birth_date": "2999-01-01"}, "birth_date"),
         ({**good, "birth_date": "12/04/1990"}, "birth_date"),
     ]
@@ -122,6 +141,13 @@ def check_register(s):
           "register customer", data)
     status, _, profile = s.call("GET", "/api/profile/", token=data["token"])
     check(status == 200 and profile["username"] == "newbie", "registered token works", profile)
+    status, _, data = s.call("POST", "/api/register/", {**good, "username": "nb2", "password": "password"})
+    check(status == 400 and data == {"password": ["This password is too common."]},
+          "register: Django's password validators", data)
+    mixed = {"username": "alice", "email": "x", "password": "short"}
+    status, _, data = s.call("POST", "/api/register/", mixed)
+    check(status == 400 and set(data) == {"username", "email", "password"},
+          "register: a password error comes with the other fields' errors", data)
 
 
 def check_profile(s, token):
@@ -357,6 +383,202 @@ def check_many_customers(s, staff_token):
     check(s.manage("seed_customers", "510").startswith("Created 10 customers"), "a larger N adds the rest")
 
 
+# Djoser's PASSWORD_RESET_CONFIRM_URL after the request's host: .../#/password/reset/confirm/<uid>/<token>
+RESET_LINK = re.compile(r"http://127\.0\.0\.1:\d+/#/password/reset/confirm/([\w-]+)/([a-z0-9]+-[a-f0-9]+)\s")
+
+
+def djoser_login(s, username, password):
+    status, _, data = s.call("POST", "/auth/token/login/", {"username": username, "password": password})
+    check(status == 200 and set(data) == {"auth_token"}, "Djoser login: 200 {auth_token}", (status, data))
+    return data.get("auth_token") if isinstance(data, dict) else None
+
+
+def check_djoser_login(s):
+    status, _, data = s.call("POST", "/auth/token/login/", {"username": "alice", "password": "wrong"})
+    check(status == 400 and data == {"non_field_errors": ["Unable to log in with provided credentials."]},
+          "Djoser bad login: 400", (status, data))
+    token = djoser_login(s, "alice", "alice-password-1")
+    check(token == s.login("alice", "alice-password-1"), "Djoser and /api/login/ share the DRF token")
+    status, _, me = s.call("GET", "/auth/users/me/", token=token)
+    _, _, profile = s.call("GET", "/api/profile/", token=token)
+    check(status == 200 and me == profile and set(me) == CUSTOMER_KEYS, "/auth/users/me/ is the profile", me)
+    check(s.call("GET", "/auth/users/me/")[0] == 401, "/auth/users/me/ needs auth")
+    status, _, data = s.call("POST", "/auth/token/logout/", token=token)
+    check(status == 204 and data is None, "Djoser logout: 204, no body", (status, data))
+    check(s.manage("token_exists", token) == "no", "Djoser logout deleted the token")
+    check(s.call("POST", "/auth/token/logout/", token=token)[0] == 401, "Djoser logout: dead token 401")
+    alice = {"username": "alice", "password": "alice-password-1"}
+    status, _, pair = s.call("POST", "/auth/jwt/create/", alice)
+    check(status == 200 and set(pair) == {"access", "refresh"}, "Djoser JWT create", (status, pair))
+    status, _, me = s.call("GET", "/auth/users/me/", token=pair["access"], scheme="Bearer")
+    check(status == 200 and me["username"] == "alice", "Djoser JWT access works on /auth/users/me/", me)
+    status, _, data = s.call("POST", "/auth/jwt/refresh/", {"refresh": pair["refresh"]})
+    check(status == 200 and set(data) == {"access"}, "Djoser JWT refresh", (status, data))
+    status, _, data = s.call("POST", "/auth/jwt/create/", {"username": "alice", "password": "wrong"})
+    check(status == 401 and data == {"detail": "No active account found with the given credentials"},
+          "Djoser JWT bad credentials", (status, data))
+
+
+def check_djoser_register(s):
+    good = {"username": "dj_carol", "email": "dj_carol@example.org", "password": "carol-secret-77"}
+    cases = [("common password", {**good, "password": "password"}, "password"),
+             ("short password", {**good, "password": "short"}, "password"),
+             ("blank email", {**good, "email": ""}, "email"),
+             ("no email", {k: v for k, v in good.items() if k != "email"}, "email"),
+             ("taken username", {**good, "username": "alice"}, "username"),
+             ("future birth date", {**good, "birth_date": "2999-01-01"}, "birth_date")]
+    for what, body, field in cases:
+        status, _, data = s.call("POST", "/auth/users/", body)
+        check(status == 400 and field in data, "Djoser register rejects a " + what, (status, data))
+    status, _, data = s.call("POST", "/auth/users/", {**good, "password": "password"})
+    check(data == {"password": ["This password is too common."]}, "Djoser register: validator message", data)
+    mixed = {"username": "alice", "email": "x", "password": "short"}
+    status, _, data = s.call("POST", "/auth/users/", mixed)
+    check(status == 400 and set(data) == {"username", "email", "password"}, "Djoser register: all errors",
+          data)
+    status, _, data = s.call("POST", "/auth/users/", {**good, "birth_date": "1985-01-31", "is_staff": True})
+    check(status == 201 and set(data) == CUSTOMER_KEYS, "Djoser register: 201 customer, no token",
+          (status, data))
+    check(data.get("birth_date") == "1985-01-31" and data.get("is_staff") is False,
+          "Djoser register fields", data)
+    token = djoser_login(s, "dj_carol", "carol-secret-77")
+    status, _, me = s.call("PATCH", "/auth/users/me/", {"first_name": "Carol", "id": 1, "username": "x",
+                                                         "is_staff": True}, token=token)
+    check(status == 200 and me == {**data, "first_name": "Carol"}, "Djoser PATCH me; read-only ignored", me)
+    status, _, errors = s.call("PATCH", "/auth/users/me/", {"email": "nope", "birth_date": "2999-01-01"},
+                               token=token)
+    check(status == 400 and set(errors) == {"email", "birth_date"}, "Djoser PATCH me validation", errors)
+    history = json.loads(s.manage("customer_history", "dj_carol"))
+    check([(h["by"], h["changes"]) for h in history] == [("dj_carol", {"first_name": ["", "Carol"]})],
+          "Djoser PATCH me is in the staff history", history)
+    return token
+
+
+def check_djoser_set_password(s, token):
+    path = "/auth/users/set_password/"
+
+    def change(current, new, token=token):
+        return s.call("POST", path, {"current_password": current, "new_password": new}, token=token)
+
+    status, _, data = change("wrong", "carol-other-88")
+    check(status == 400 and data == {"current_password": ["Invalid password."]},
+          "set_password: wrong current", (status, data))
+    status, _, data = change("carol-secret-77", "password")
+    check(status == 400 and data == {"new_password": ["This password is too common."]},
+          "set_password: too common", (status, data))
+    status, _, data = change("carol-secret-77", "12")
+    check(status == 400 and len(data.get("new_password", [])) == 3, "set_password: every validator's message",
+          (status, data))
+    check(s.call("POST", path, {"current_password": "carol-secret-77"}, token=token)[0] == 400,
+          "set_password: new_password required")
+    check(change("carol-secret-77", "carol-other-88", token=None)[0] == 401, "set_password needs auth")
+    status, _, data = change("carol-secret-77", "carol-other-88")
+    check(status == 204 and data is None, "set_password: 204", (status, data))
+    check(s.call("GET", "/auth/users/me/", token=token)[0] == 200, "token lives on after a password change")
+    old = {"username": "dj_carol", "password": "carol-secret-77"}
+    check(s.call("POST", "/auth/token/login/", old)[0] == 400, "old password refused after set_password")
+    check(s.call("POST", "/api/login/", {"username": "dj_carol", "password": "carol-other-88"})[0] == 200,
+          "new password works after set_password")
+
+
+def check_djoser_reset(s):
+    before = len(s.mails())
+    status, _, data = s.call("POST", "/auth/users/reset_password/", {"email": "nobody@example.org"})
+    check(status == 204 and data is None, "reset unknown address: 204", (status, data))
+    check(len(s.mails()) == before, "reset unknown address: no mail")
+    check(s.call("POST", "/auth/users/reset_password/", {"email": "not-an-address"})[0] == 400,
+          "reset: email must be an address")
+    status, _, data = s.call("POST", "/auth/users/reset_password/", {"email": "DJ_Carol@example.org"})
+    mails = s.mails()
+    check(status == 204 and len(mails) == before + 1 and mails[-1][0] == "dj_carol@example.org",
+          "reset known address: 204 and one mail to it", (status, mails[before:]))
+    match = RESET_LINK.search(mails[-1][1]) if len(mails) > before else None
+    check(match is not None and "dj_carol" in mails[-1][1], "reset mail: link with uid and token", mails[-1:])
+    if not match:
+        return
+    confirm = {"uid": match.group(1), "token": match.group(2)}
+    path = "/auth/users/reset_password_confirm/"
+    status, _, data = s.call("POST", path, {**confirm, "new_password": "password"})
+    check(status == 400 and data == {"new_password": ["This password is too common."]},
+          "reset confirm: too common", (status, data))
+    status, _, data = s.call("POST", path, {**confirm, "uid": "Zm9v", "new_password": "carol-reset-99"})
+    check(status == 400 and data == {"uid": ["Invalid user id or user doesn't exist."]},
+          "reset confirm: bad uid", (status, data))
+    status, _, data = s.call("POST", path, {**confirm, "token": "abc-123", "new_password": "carol-reset-99"})
+    check(status == 400 and data == {"token": ["Invalid token for given user."]}, "reset confirm: bad token",
+          (status, data))
+    status, _, data = s.call("POST", path, {**confirm, "new_password": "carol-reset-99"})
+    check(status == 204 and data is None, "reset confirm: 204", (status, data))
+    status, _, data = s.call("POST", path, {**confirm, "new_password": "carol-reset-100"})
+    check(status == 400 and data == {"token": ["Invalid token for given user."]}, "reset confirm: used token",
+          (status, data))
+    check(s.call("POST", "/api/login/", {"username": "dj_carol", "password": "carol-other-88"})[0] == 400,
+          "old password refused after the reset")
+    djoser_login(s, "dj_carol", "carol-reset-99")
+    code = json.loads(s.manage("reset_code", "dj_carol"))  # what the mail would carry now
+    check(s.call("POST", path, {**code, "new_password": "carol-reset-101"})[0] == 204, "reset_code works")
+    # Two accounts with one address (generated customers share some): a mail to each, not a 500.
+    for name in ("dj_twin1", "dj_twin2"):
+        s.call("POST", "/auth/users/", {"username": name, "email": "twins@example.org",
+                                        "password": "twin-secret-5"})
+    before = len(s.mails())
+    status, _, _ = s.call("POST", "/auth/users/reset_password/", {"email": "twins@example.org"})
+    texts = "".join(text for _, text in s.mails()[before:])
+    check(status == 204 and len(s.mails()) == before + 2 and "dj_twin1" in texts and "dj_twin2" in texts,
+          "reset: a mail to each account of a shared address", status)
+
+
+def check_djoser_delete(s):
+    s.call("POST", "/auth/users/", {"username": "dj_dave", "email": "dj_dave@example.org",
+                                    "password": "dave-secret-55"})
+    token = djoser_login(s, "dj_dave", "dave-secret-55")
+    check(s.call("DELETE", "/auth/users/me/", {"current_password": "dave-secret-55"})[0] == 401,
+          "delete needs auth")
+    status, _, data = s.call("DELETE", "/auth/users/me/", {"current_password": "wrong"}, token=token)
+    check(status == 400 and data == {"current_password": ["Invalid password."]}, "delete: wrong password",
+          (status, data))
+    status, _, data = s.call("DELETE", "/auth/users/me/", {}, token=token)
+    check(status == 400 and "current_password" in data, "delete: password required", (status, data))
+    status, _, data = s.call("DELETE", "/auth/users/me/", {"current_password": "dave-secret-55"}, token=token)
+    check(status == 204 and data is None, "delete: 204", (status, data))
+    shown = subprocess.run([SERVERCTL, "exec", "--state-dir", s.state_dir, "--", "show_customer", "dj_dave"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    check(shown != 0 and s.manage("token_exists", token) == "no", "delete: the customer and token are gone")
+    check(s.call("GET", "/auth/users/me/", token=token)[0] == 401, "delete: token dead")
+    dave = {"username": "dj_dave", "password": "dave-secret-55"}
+    check(s.call("POST", "/auth/token/login/", dave)[0] == 400, "delete: no sign-in")
+
+
+AUTH_PATHS = [("POST", "/auth/token/login/"), ("POST", "/auth/token/logout/"), ("POST", "/auth/users/"),
+              ("GET", "/auth/users/me/"), ("PATCH", "/auth/users/me/"), ("DELETE", "/auth/users/me/"),
+              ("POST", "/auth/users/set_password/"), ("POST", "/auth/users/reset_password/"),
+              ("POST", "/auth/users/reset_password_confirm/"), ("POST", "/auth/jwt/create/"),
+              ("POST", "/auth/jwt/refresh/"), ("GET", "/auth/")]
+
+
+def check_without_djoser(s, token):
+    """PORTAL_SERVER_DJOSER=0: a seed server without the account endpoints."""
+    statuses = {"%s %s" % call: s.call(*call, {}, token=token)[0] for call in AUTH_PATHS}
+    check(set(statuses.values()) == {404}, "DJOSER=0: every /auth/ path 404", statuses)
+    check(s.call("GET", "/api/profile/", token=token)[0] == 200, "DJOSER=0: /api/ still served")
+
+
+def check_logout_on_password_change(s):
+    """PORTAL_SERVER_DJOSER_LOGOUT_ON_PASSWORD_CHANGE=1; check_envelope spent this server's throttle."""
+    check(s.call("POST", "/auth/token/login/", {"username": "customer01", "password": "x"})[0] == 429,
+          "Djoser token login shares the login throttle")
+    token = s.manage("shell", "-c", "from rest_framework.authtoken.models import Token; "
+                     "from customers.models import Customer; "
+                     "c = Customer.objects.get(username='customer01'); "
+                     "print(Token.objects.get_or_create(user=c)[0].key)")
+    status, _, data = s.call("POST", "/auth/users/set_password/", {"current_password": "customer-password-1",
+                                                                   "new_password": "customer-new-pw-2"},
+                             token=token)
+    check(status == 204, "set_password with LOGOUT_ON_PASSWORD_CHANGE: 204", (status, data))
+    check(s.manage("token_exists", token) == "no", "LOGOUT_ON_PASSWORD_CHANGE deleted the token")
+    check(s.call("GET", "/auth/users/me/", token=token)[0] == 401, "LOGOUT_ON_PASSWORD_CHANGE: token dead")
+
+
 def running(pid):
     try:
         with open("/proc/%d/stat" % pid) as stat:
@@ -398,16 +620,24 @@ def main():
             check_logout(s, alice)
             s.manage("seed_demo")
             check(json.loads(s.manage("show_customer", "alice"))["last_name"] == "Anderson", "reseed resets")
+            check_djoser_login(s)
+            check_djoser_set_password(s, check_djoser_register(s))
+            check_djoser_reset(s)
+            check_djoser_delete(s)
 
             e = Server(root, "envelope", "PORTAL_SERVER_ERROR_ENVELOPE=1", "PORTAL_SERVER_LOGIN_RATE=3/min",
-                       "PORTAL_SERVER_JWT_ACCESS_SECONDS=1", "PORTAL_SERVER_JWT_ROTATE=1")
+                       "PORTAL_SERVER_JWT_ACCESS_SECONDS=1", "PORTAL_SERVER_JWT_ROTATE=1",
+                       "PORTAL_SERVER_DJOSER_LOGOUT_ON_PASSWORD_CHANGE=1")
             servers.append(e)
             check_envelope(e)
             check_jwt_expiry(e)
+            check_logout_on_password_change(e)
 
-            p = Server(root, "session", "PORTAL_SERVER_AUTH_FIRST=session", customers=500)
+            p = Server(root, "session", "PORTAL_SERVER_AUTH_FIRST=session", "PORTAL_SERVER_DJOSER=0",
+                       customers=500)
             servers.append(p)
             check_session_first(p)
+            check_without_djoser(p, p.login("alice", "alice-password-1"))
             check_many_customers(p, p.login("support", "support-password-1"))
 
             check_owner_watch(root)

@@ -9,9 +9,10 @@
 `start` migrates DIR/db.sqlite3, optionally seeds the demo accounts and N generated customers
 (seed_customers), starts runserver on 127.0.0.1 fully detached (own session, output in
 DIR/server.log, so no caller's pipe stays open), waits until it answers, writes DIR/server.pid and
-DIR/server.url and prints the URL. With --watch-pid (or --watch-parent: the process that ran
-serverctl, such as ctest) the server also stops by itself once that process is gone, so a crashed or
-killed caller leaves no server behind.
+DIR/server.url and prints the URL. E-mail the server sends is written to DIR/mail/, a file a
+message. With --watch-pid (or --watch-parent: the process that ran serverctl, such as ctest) the
+server also stops by itself once that process is gone, so a crashed or killed caller leaves no
+server behind.
 """
 import argparse
 import json
@@ -38,8 +39,9 @@ def fail(message):
 
 
 def server_env(state_dir, extra=()):
-    """The server's environment: ours, its database, and the K=V items given to start."""
+    """The server's environment: ours, its database and mail directory, and start's K=V items."""
     env = dict(os.environ, PORTAL_SERVER_DB=os.path.join(state_dir, "db.sqlite3"),
+               PORTAL_SERVER_MAIL_DIR=os.path.join(state_dir, "mail"),
                DJANGO_SETTINGS_MODULE="portal_server.settings", PYTHONUNBUFFERED="1")
     for item in extra:
         key, sep, value = item.partition("=")

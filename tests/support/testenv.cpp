@@ -3,6 +3,7 @@
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -72,6 +73,34 @@ bool serverctl(const QStringList &args, QString *output)
         *output =
             QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
     return ok;
+}
+
+QStringList sentMails(const QString &stateDir)
+{
+    // One message a file, named <time in ns>-<pid>-<n>.eml: name order is the order they were sent.
+    const QDir dir((stateDir.isEmpty() ? env("PORTAL_TEST_SERVER_DIR") : stateDir) +
+                   QStringLiteral("/mail"));
+    QStringList mails;
+    for (const QString &name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name)) {
+        QFile file(dir.filePath(name));
+        if (file.open(QIODevice::ReadOnly))
+            mails << QString::fromUtf8(file.readAll());
+    }
+    return mails;
+}
+
+QString latestMailTo(const QString &address, const QString &stateDir)
+{
+    const QStringList mails = sentMails(stateDir);
+    for (auto it = mails.crbegin(); it != mails.crend(); ++it) {
+        const QString headers = it->left(it->indexOf(QStringLiteral("\n\n")));
+        for (const QString &line : headers.split(QLatin1Char('\n'))) {
+            if (line.startsWith(QStringLiteral("To: ")) &&
+                line.mid(4).trimmed().compare(address, Qt::CaseInsensitive) == 0)
+                return *it;
+        }
+    }
+    return {};
 }
 
 quint16 freePort()

@@ -22,6 +22,18 @@ bool hasSessionBus();
 /// standard output and error in @p output.
 bool serverctl(const QStringList &args, QString *output = nullptr);
 
+/**
+ * The e-mails a reference server has sent, oldest first, each as its raw text (headers, a blank
+ * line, then the MIME body; Djoser's reset mail has a text and an HTML part, both carrying the link
+ * `http://127.0.0.1:PORT/#/password/reset/confirm/<uid>/<token>`). They are the files of the
+ * `mail/` directory in the server's state directory @p stateDir; empty: the ctest fixture's server.
+ */
+QStringList sentMails(const QString &stateDir = {});
+
+/// The newest of sentMails() whose `To:` header is @p address (case-insensitive); empty if none.
+/// Tests sharing the fixture's server each register their own address, so they never mix mails.
+QString latestMailTo(const QString &address, const QString &stateDir = {});
+
 /// A loopback port that was free a moment ago.
 quint16 freePort();
 

@@ -1,3 +1,5 @@
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.authtoken.models import Token
@@ -26,7 +28,7 @@ class CustomerSerializer(serializers.ModelSerializer):
 
 class RegisterSerializer(serializers.ModelSerializer):
     email = serializers.EmailField()
-    password = serializers.CharField(write_only=True, min_length=8, style={"input_type": "password"})
+    password = serializers.CharField(write_only=True, style={"input_type": "password"})
 
     class Meta:
         model = Customer
@@ -35,8 +37,29 @@ class RegisterSerializer(serializers.ModelSerializer):
     def validate_birth_date(self, value):
         return validate_not_in_future(value)
 
+    def validate_password(self, value):
+        """Django's AUTH_PASSWORD_VALIDATORS, as Djoser's password change applies them.
+
+        So no password is good at one and refused at the other. A field validator, not validate():
+        its messages come together with the other fields' errors.
+        """
+        similar = {k: v for k, v in self.initial_data.items()
+                   if k in ("username", "email", "first_name", "last_name") and isinstance(v, str)}
+        try:
+            password_validation.validate_password(value, Customer(**similar))
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(list(error.messages))
+        return value
+
     def create(self, validated_data):
         return Customer.objects.create_user(**validated_data)
+
+
+class AccountCreateSerializer(RegisterSerializer):
+    """Djoser's POST /auth/users/: the registration fields in, the customer out (no token)."""
+
+    def to_representation(self, instance):
+        return CustomerSerializer(instance).data
 
 
 def token_response(customer):

@@ -11,6 +11,12 @@ Environment switches (see README.md):
   PORTAL_SERVER_JWT_ACCESS_SECONDS   access token lifetime (default 300)
   PORTAL_SERVER_JWT_ROTATE      "1": refresh returns a new refresh token and blacklists the old one
   PORTAL_SERVER_AUTH            "token": DRF tokens only; "jwt": simplejwt only (default: both)
+  PORTAL_SERVER_DJOSER          "0": no Djoser, nothing under /auth/ (a seed server without the account
+                                endpoints); default: Djoser's endpoints under /auth/
+  PORTAL_SERVER_DJOSER_LOGOUT_ON_PASSWORD_CHANGE  "1": Djoser's LOGOUT_ON_PASSWORD_CHANGE (a password
+                                change through /auth/users/set_password/ deletes the DRF token)
+  PORTAL_SERVER_MAIL_DIR        where sent e-mail goes, one .eml file per message (set by serverctl.py to
+                                <state dir>/mail; default: portal_server_mail in the temp directory)
 """
 import os
 import tempfile
@@ -30,6 +36,10 @@ INSTALLED_APPS = [
     "rest_framework_simplejwt.token_blacklist",
     "customers",
 ]
+# Djoser (Debian's python3-djoser) under /auth/, next to the seed's /api/ endpoints.
+PORTAL_SERVER_DJOSER = env("PORTAL_SERVER_DJOSER") != "0"
+if PORTAL_SERVER_DJOSER:
+    INSTALLED_APPS.append("djoser")  # for its e-mail templates
 # CommonMiddleware adds Content-Length, which lets runserver keep connections alive.
 MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]
 ROOT_URLCONF = "portal_server.urls"
@@ -46,6 +56,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 AUTH_USER_MODEL = "customers.Customer"
 # Cheap hashing keeps logins and seeding fast; a test server only.
 PASSWORD_HASHERS = ["customers.hashers.FastPBKDF2PasswordHasher"]
+# Django's usual four, checked on registration (both flavours) and on Djoser's password change and
+# reset: {"new_password": ["This password is too common."]}.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
+
+# E-mail (Djoser's password reset) is written to files, one per message, for tests to read.
+EMAIL_BACKEND = "customers.mailbackend.OneFilePerMessageBackend"
+EMAIL_FILE_PATH = env("PORTAL_SERVER_MAIL_DIR") or os.path.join(tempfile.gettempdir(),
+                                                                 "portal_server_mail")
+DEFAULT_FROM_EMAIL = "Customer Portal <portal@portal.example>"
+SITE_NAME = "Customer Portal"  # DOMAIN is left out: the mail's link uses the request's host:port
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -82,6 +109,18 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": env("PORTAL_SERVER_JWT_ROTATE") == "1",
     "BLACKLIST_AFTER_ROTATION": True,
     "AUTH_HEADER_TYPES": ("Bearer",),
+}
+
+DJOSER = {
+    # The reset mail's link: <protocol>://<host:port>/#/password/reset/confirm/<uid>/<token>
+    "PASSWORD_RESET_CONFIRM_URL": "#/password/reset/confirm/{uid}/{token}",
+    "LOGOUT_ON_PASSWORD_CHANGE": env("PORTAL_SERVER_DJOSER_LOGOUT_ON_PASSWORD_CHANGE") == "1",
+    "SERIALIZERS": {
+        "user": "customers.serializers.CustomerSerializer",
+        "current_user": "customers.serializers.CustomerSerializer",
+        "user_create": "customers.serializers.AccountCreateSerializer",
+    },
+    "EMAIL": {"password_reset": "customers.emails.PasswordResetEmail"},
 }
 
 LOGGING = {

@@ -1,4 +1,5 @@
-from django.urls import path
+from django.conf import settings
+from django.urls import include, path
 from rest_framework_simplejwt.views import TokenBlacklistView, TokenRefreshView
 
 from customers import views
@@ -15,3 +16,6 @@ urlpatterns = [
     path("api/token/refresh/", TokenRefreshView.as_view()),
     path("api/token/blacklist/", TokenBlacklistView.as_view()),
 ]
+
+if settings.PORTAL_SERVER_DJOSER:
+    urlpatterns.append(path("auth/", include("portal_server.auth_urls")))
