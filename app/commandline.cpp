@@ -25,20 +25,25 @@ CommandLine failure(const QString &message, const QCommandLineParser &parser)
     return result;
 }
 
-// Run with --server VALUE, or the reason VALUE is unusable (without the help text: the reason is
-// what matters, and it may mention https).
-CommandLine withServer(const QString &value)
+// Run with --server VALUE, or the reason VALUE is unusable or not allowed (without the help text:
+// the reason is what matters, and it may mention https).
+CommandLine withServer(const QString &value, const ServerPolicy &policy)
 {
     CommandLine result;
     const ServerUrlCheck check = checkServerUrl(value);
-    if (check.ok()) {
+    if (check.ok() && policy.allows(check.url)) {
         result.server = check.url;
         return result;
     }
     result.action = CommandLine::Action::Fail;
     result.exitCode = kUsageExitCode;
-    result.output =
-        Text::tr("Invalid --server address \"%1\": %2").arg(value, check.error) + QLatin1Char('\n');
+    if (!check.ok())
+        result.output = Text::tr("Invalid --server address \"%1\": %2").arg(value, check.error);
+    else
+        result.output = Text::tr("Your administrator set the server address to %1; --server "
+                                 "cannot connect to %2.")
+                            .arg(originOf(policy.server), originOf(check.url));
+    result.output += QLatin1Char('\n');
     return result;
 }
 
@@ -104,7 +109,7 @@ QString authModeToString(AuthMode mode)
     return mode == AuthMode::Jwt ? QStringLiteral("jwt") : QStringLiteral("token");
 }
 
-CommandLine parseCommandLine(const QStringList &arguments)
+CommandLine parseCommandLine(const QStringList &arguments, const ServerPolicy &policy)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -145,7 +150,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return failure(
             Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()), parser);
     if (parser.isSet(serverOption))
-        result = withServer(parser.value(serverOption));
+        result = withServer(parser.value(serverOption), policy);
     if (result.action == CommandLine::Action::Run && parser.isSet(authOption)) {
         result.auth = authModeFromString(parser.value(authOption));
         if (!result.auth)

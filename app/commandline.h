@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apirequest.h"
+#include "serverpolicy.h"
 
 #include <QString>
 #include <QStringList>
@@ -27,7 +28,7 @@ struct CommandLine
     int exitCode = 0;
 };
 
-/// The exit code for a bad command line, including an unusable --server.
+/// The exit code for a bad command line, including an unusable or forbidden --server.
 constexpr int kUsageExitCode = 2;
 
 /// "token" or "jwt" (the values of --auth and of the server/auth setting); nothing otherwise.
@@ -37,6 +38,7 @@ QString authModeToString(AuthMode mode);
 /// Parses the arguments (including the program name first): --server URL, --auth token|jwt,
 /// --version, --help. QApplication's own options (-platform NAME, -style NAME, -reverse...) are
 /// left to it, so the result does not depend on whether a QApplication has removed them yet.
-CommandLine parseCommandLine(const QStringList &arguments);
+/// A --server that @p policy does not allow (another origin than a locked server) is refused.
+CommandLine parseCommandLine(const QStringList &arguments, const ServerPolicy &policy = {});
 
 } // namespace portal

@@ -29,30 +29,30 @@ QStringList argumentsOf(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("CustomerPortal"));
-    QCoreApplication::setApplicationName(QStringLiteral("CustomerPortal"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PORTAL_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Customer Portal"));
-    QGuiApplication::setDesktopFileName(QStringLiteral(PORTAL_APP_ID));
+    portal::setApplicationIdentity();
+    // The operator's system-wide configuration (QSettings needs only the names set above, no
+    // application object): it may lock the server, which --server obeys.
+    const portal::ServerPolicy policy = portal::ServerPolicy::fromSystemScope();
 
     // --help, --version and a bad command line must work in a terminal without a display, where
     // a QApplication cannot start: answer them with a QCoreApplication (translated all the same).
-    if (portal::parseCommandLine(argumentsOf(argc, argv)).action !=
+    if (portal::parseCommandLine(argumentsOf(argc, argv), policy).action !=
         portal::CommandLine::Action::Run) {
         const QCoreApplication app(argc, argv);
         const portal::Translations translations(QLocale::system());
-        return report(portal::parseCommandLine(QCoreApplication::arguments()));
+        return report(portal::parseCommandLine(QCoreApplication::arguments(), policy));
     }
 
     QApplication app(argc, argv);
     const portal::Translations translations(QLocale::system());
-    const portal::CommandLine command = portal::parseCommandLine(QApplication::arguments());
+    const portal::CommandLine command = portal::parseCommandLine(QApplication::arguments(), policy);
     if (command.action != portal::CommandLine::Action::Run)
         return report(command);
 
     portal::PortalAppOptions options;
     options.serverOverride = command.server;
     options.authOverride = command.auth;
+    options.policy = policy;
     portal::PortalApp portalApp(options);
     portalApp.start();
     return QApplication::exec();

@@ -17,6 +17,16 @@
 
 namespace portal {
 
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("CustomerPortal"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("customerportal.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("CustomerPortal"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PORTAL_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Customer Portal"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(PORTAL_APP_ID));
+}
+
 PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -40,6 +50,7 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
 
     m_window = new MainWindow(m_auth, m_api);
     m_window->setAppearanceMode(mode);
+    m_window->setServerLocked(m_options.policy.locked);
     connect(m_window, &MainWindow::serverChangeRequested, this, &PortalApp::saveServer);
     connect(m_window, &MainWindow::appearanceChangeRequested, this, &PortalApp::changeAppearance);
 }
@@ -96,8 +107,12 @@ Appearance *PortalApp::appearance() const
 
 QUrl PortalApp::initialServer() const
 {
-    if (!m_options.serverOverride.isEmpty())
+    const ServerPolicy &policy = m_options.policy;
+    if (!m_options.serverOverride.isEmpty() && policy.allows(m_options.serverOverride))
         return m_options.serverOverride;
+    // The user's own address is not even read: the operator's is the only one.
+    if (policy.locked)
+        return policy.server;
     const QString saved = m_settings->value(serverKey()).toString();
     if (saved.isEmpty())
         return {};
@@ -110,6 +125,9 @@ AuthMode PortalApp::initialAuth() const
 {
     if (m_options.authOverride)
         return *m_options.authOverride;
+    // The user's own server/auth went with the address they chose, which is ignored too.
+    if (m_options.policy.locked)
+        return m_options.policy.auth.value_or(AuthMode::Token);
     const QString saved = m_settings->value(authKey()).toString();
     if (saved.isEmpty())
         return AuthMode::Token;
@@ -127,6 +145,11 @@ QString PortalApp::serverKey()
 QString PortalApp::authKey()
 {
     return QStringLiteral("server/auth");
+}
+
+QString PortalApp::lockedKey()
+{
+    return QStringLiteral("server/locked");
 }
 
 QString PortalApp::timeoutKey()
@@ -174,6 +197,11 @@ QString PortalApp::appearanceKey()
 
 void PortalApp::saveServer(const QUrl &url, AuthMode auth)
 {
+    // The window offers no way to change a locked server; nothing else may either.
+    if (m_options.policy.locked) {
+        qCWarning(lcNetwork) << "the server address is locked by the system-wide configuration";
+        return;
+    }
     m_settings->setValue(serverKey(), url.toString());
     m_settings->setValue(authKey(), authModeToString(auth));
     m_auth->changeServer(url, auth);

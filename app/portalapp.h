@@ -2,6 +2,7 @@
 
 #include "apirequest.h"
 #include "appearance.h"
+#include "serverpolicy.h"
 
 #include <QObject>
 #include <QPointer>
@@ -21,13 +22,22 @@ class TokenStore;
 /// What the command line (or a test) decides about one run.
 struct PortalAppOptions
 {
-    /// --server: used for this run only and never saved. Must have passed checkServerUrl().
+    /// --server: used for this run only and never saved. Must have passed checkServerUrl(); one
+    /// that the policy does not allow is ignored.
     QUrl serverOverride;
     /// --auth: how that server authenticates, for this run only; nothing: the saved setting.
     std::optional<AuthMode> authOverride;
-    /// Not owned, must outlive the PortalApp; null means the application's own QSettings.
+    /// Not owned, must outlive the PortalApp; null means the application's own QSettings (the
+    /// user's, with the operator's system scope beneath them for every key the user has not set).
     QSettings *settings = nullptr;
+    /// The operator's server/url, server/auth and server/locked (ServerPolicy::fromSystemScope()).
+    ServerPolicy policy;
 };
+
+/// The application's names, version and desktop file name (PORTAL_APP_ID), as main() sets them
+/// first: QSettings' files, the keychain and the desktop find the app by these. The organisation
+/// domain makes macOS's preferences domain the bundle id, org.customerportal.CustomerPortal.
+void setApplicationIdentity();
 
 /**
  * The composition root: builds the API client, token store, AuthStateManager and main window,
@@ -52,15 +62,19 @@ public:
     QSettings *settings() const;
     Appearance *appearance() const;
 
-    /// --server if given, else the saved address if it is still acceptable; empty otherwise.
+    /// --server if given (and allowed), else a locked server, else the saved address (the user's,
+    /// or the operator's beneath it) if it is still acceptable; empty otherwise.
     QUrl initialServer() const;
-    /// --auth if given, else the saved server/auth ("token" or "jwt"); tokens otherwise.
+    /// --auth if given; with a locked server the operator's server/auth (the user's is ignored
+    /// like their address); else the saved server/auth ("token" or "jwt"); tokens otherwise.
     AuthMode initialAuth() const;
 
     /// QSettings keys.
     static QString serverKey();
     /// How the saved server authenticates: "token" (the default) or "jwt".
     static QString authKey();
+    /// System scope only: "true" makes the operator's server/url the only server (ServerPolicy).
+    static QString lockedKey();
     static QString appearanceKey();
     /// Seconds before any request gives up (a whole number from 1 to 600; 30 when unset).
     static QString timeoutKey();

@@ -150,6 +150,7 @@ void MainWindow::buildMenus()
     view->addAction(m_nav->profileAction());
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setToolTipsVisible(true); // Why Server address… may be disabled.
     m_serverAction = settings->addAction(icon(Icon::Server), tr("&Server address…"));
     m_serverAction->setObjectName(QStringLiteral("serverAction"));
     connect(m_serverAction, &QAction::triggered, this, &MainWindow::openServerDialog);
@@ -195,8 +196,20 @@ void MainWindow::setAppearanceMode(Appearance::Mode mode)
     }
 }
 
+void MainWindow::setServerLocked(bool locked)
+{
+    m_serverLocked = locked;
+    m_serverAction->setEnabled(!locked);
+    m_serverAction->setToolTip(locked ? tr("Your administrator set the server address.")
+                                      : QString());
+    if (locked && m_serverDialog)
+        m_serverDialog->reject();
+}
+
 void MainWindow::openServerDialog()
 {
+    if (m_serverLocked)
+        return;
     if (m_serverDialog && m_serverDialog->isVisible()) {
         m_serverDialog->raise();
         m_serverDialog->activateWindow();

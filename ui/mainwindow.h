@@ -67,7 +67,11 @@ public:
     static QString appName();
 
 public Q_SLOTS:
+    /// Does nothing while the server is locked.
     void openServerDialog();
+    /// The app layer's word that an administrator set the server: Settings ▸ Server address… is
+    /// disabled with a tooltip that says so, and no Server address dialog opens.
+    void setServerLocked(bool locked);
     void showAbout();
     void setAppearanceMode(portal::Appearance::Mode mode);
     /// Signs out, asking first if any page has unsaved edits.
@@ -121,6 +125,7 @@ private:
     QString m_staffOwner;
     bool m_wantsRegister = false;
     bool m_closeConfirmed = false;
+    bool m_serverLocked = false;
 };
 
 } // namespace portal

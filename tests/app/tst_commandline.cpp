@@ -1,6 +1,9 @@
 #include "commandline.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace portal;
@@ -17,6 +20,10 @@ private Q_SLOTS:
     void authOption();
     void executable_data();
     void executable();
+    void lockedServer_data();
+    void lockedServer();
+    void executableWithALockedServer_data();
+    void executableWithALockedServer();
 };
 
 void TestCommandLine::parse_data()
@@ -193,6 +200,104 @@ void TestCommandLine::executable()
     // Answers go to standard output, complaints to standard error, never both.
     QVERIFY2(stdoutMentions.isEmpty() == out.isEmpty(), qPrintable(out));
     QVERIFY2(stderrMentions.isEmpty() == err.isEmpty(), qPrintable(err));
+}
+
+void TestCommandLine::lockedServer_data()
+{
+    QTest::addColumn<bool>("locked");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QUrl>("server");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("outputMentions");
+    const QString app = QStringLiteral("customer-portal");
+    const QString option = QStringLiteral("--server");
+    QTest::newRow("no lock: another server")
+        << false << QStringList{app, option, QStringLiteral("https://other.example.com")}
+        << QUrl(QStringLiteral("https://other.example.com")) << 0 << "";
+    QTest::newRow("locked: no --server") << true << QStringList{app} << QUrl() << 0 << "";
+    QTest::newRow("locked: the same origin")
+        << true << QStringList{app, option, QStringLiteral("https://portal.example.com/portal")}
+        << QUrl(QStringLiteral("https://portal.example.com/portal")) << 0 << "";
+    QTest::newRow("locked: another server")
+        << true << QStringList{app, option, QStringLiteral("https://other.example.com")} << QUrl()
+        << 2
+        << "Your administrator set the server address to https://portal.example.com:443; "
+           "--server cannot connect to https://other.example.com:443.";
+    QTest::newRow("locked: another port")
+        << true << QStringList{app, option, QStringLiteral("https://portal.example.com:8443")}
+        << QUrl() << 2 << "administrator";
+    QTest::newRow("locked: an insecure address says why first")
+        << true << QStringList{app, option, QStringLiteral("http://portal.example.com")} << QUrl()
+        << 2 << "use https";
+    QTest::newRow("locked: --version still answers")
+        << true << QStringList{app, QStringLiteral("--version")} << QUrl() << 0
+        << "Customer Portal " PORTAL_VERSION;
+}
+
+void TestCommandLine::lockedServer()
+{
+    QFETCH(bool, locked);
+    QFETCH(QStringList, arguments);
+    QFETCH(QUrl, server);
+    QFETCH(int, exitCode);
+    QFETCH(QString, outputMentions);
+    ServerPolicy policy;
+    policy.server = QUrl(QStringLiteral("https://portal.example.com"));
+    policy.locked = locked;
+    const CommandLine result = parseCommandLine(arguments, policy);
+    QCOMPARE(result.server, server);
+    QCOMPARE(result.exitCode, exitCode);
+    if (exitCode != 0)
+        QCOMPARE(result.action, Action::Fail);
+    QVERIFY2(result.output.contains(outputMentions), qPrintable(result.output));
+}
+
+void TestCommandLine::executableWithALockedServer_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stdoutMentions");
+    QTest::addColumn<QString>("stderrMentions");
+    QTest::newRow("another origin is refused, without a display")
+        << QStringList{QStringLiteral("--server"), QStringLiteral("https://other.example.com")} << 2
+        << ""
+        << "Your administrator set the server address to https://portal.example.com:443";
+    QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0
+                               << "Customer Portal " PORTAL_VERSION << "";
+}
+
+// The real executable with a system-wide configuration that locks the server: XDG_CONFIG_DIRS is
+// where Qt looks for it on Linux (/etc/xdg when unset); the user's folder is an empty one.
+void TestCommandLine::executableWithALockedServer()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stdoutMentions);
+    QFETCH(QString, stderrMentions);
+    QTemporaryDir dir;
+    const QDir root(dir.path());
+    QVERIFY(root.mkpath(QStringLiteral("system/CustomerPortal")));
+    QVERIFY(root.mkpath(QStringLiteral("config")));
+    QFile conf(root.filePath(QStringLiteral("system/CustomerPortal/CustomerPortal.conf")));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[server]\nurl=https://portal.example.com\nlocked=true\n");
+    conf.close();
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("XDG_CONFIG_DIRS"), root.filePath(QStringLiteral("system")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), root.filePath(QStringLiteral("config")));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(PORTAL_EXECUTABLE), arguments);
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    const QString out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    const QString err = QString::fromLocal8Bit(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), exitCode);
+    QVERIFY2(out.contains(stdoutMentions), qPrintable(out));
+    QVERIFY2(err.contains(stderrMentions), qPrintable(err));
+    QVERIFY2(stdoutMentions.isEmpty() == out.isEmpty(), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

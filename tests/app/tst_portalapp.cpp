@@ -48,9 +48,12 @@ private Q_SLOTS:
     void authModeComesFromSettingsOrCommandLine_data();
     void authModeComesFromSettingsOrCommandLine();
     void serverDialogSavesTheSignInMethod();
+    void lockedServer_data();
+    void lockedServer();
+    void lockedServerCannotBeChanged();
 
 private:
-    std::unique_ptr<PortalApp> startApp(const QUrl &server);
+    std::unique_ptr<PortalApp> startApp(const QUrl &server, const ServerPolicy &policy = {});
     void signInRemembered(PortalApp &app, const QUrl &server, const QString &username,
                           const QString &password);
 
@@ -82,11 +85,12 @@ void TestPortalApp::cleanup()
     m_dir.reset();
 }
 
-std::unique_ptr<PortalApp> TestPortalApp::startApp(const QUrl &server)
+std::unique_ptr<PortalApp> TestPortalApp::startApp(const QUrl &server, const ServerPolicy &policy)
 {
     PortalAppOptions options;
     options.serverOverride = server;
     options.settings = m_settings.get();
+    options.policy = policy;
     auto app = std::make_unique<PortalApp>(options);
     app->start();
     return app;
@@ -293,6 +297,64 @@ void TestPortalApp::serverDialogSavesTheSignInMethod()
     app = startApp(QUrl());
     QCOMPARE(app->auth()->server(), referenceServerUrl());
     QCOMPARE(app->api()->authMode(), AuthMode::Jwt);
+}
+
+void TestPortalApp::lockedServer_data()
+{
+    QTest::addColumn<bool>("locked");
+    QTest::addColumn<QString>("override");
+    QTest::addColumn<QString>("server");
+    const QString portal = QStringLiteral("https://portal.example.com");
+    const QString other = QStringLiteral("https://other.example.com");
+    QTest::newRow("no lock: the user's own") << false << ""
+                                             << "http://localhost:9";
+    QTest::newRow("no lock: --server") << false << other << other;
+    QTest::newRow("locked: the operator's") << true << "" << portal;
+    QTest::newRow("locked: --server to the same origin")
+        << true << "https://portal.example.com/portal"
+        << "https://portal.example.com/portal";
+    QTest::newRow("locked: --server elsewhere is ignored") << true << other << portal;
+}
+
+void TestPortalApp::lockedServer()
+{
+    QFETCH(bool, locked);
+    QFETCH(QString, override);
+    QFETCH(QString, server);
+    // The user's own choice, as Settings > Server address... saves it.
+    m_settings->setValue(PortalApp::serverKey(), QStringLiteral("http://localhost:9"));
+    m_settings->setValue(PortalApp::authKey(), QStringLiteral("jwt"));
+    PortalAppOptions options;
+    options.settings = m_settings.get();
+    options.serverOverride = QUrl(override);
+    options.policy.server = QUrl(QStringLiteral("https://portal.example.com"));
+    options.policy.locked = locked;
+    const PortalApp app(options);
+    QCOMPARE(app.initialServer(), QUrl(server));
+    // The user's sign-in method went with their server; the operator set none: tokens.
+    QCOMPARE(app.initialAuth(), locked ? AuthMode::Token : AuthMode::Jwt);
+    QCOMPARE(app.window()->serverAction()->isEnabled(), !locked);
+}
+
+void TestPortalApp::lockedServerCannotBeChanged()
+{
+    ServerPolicy policy;
+    policy.server = referenceServerUrl();
+    policy.auth = AuthMode::Jwt;
+    policy.locked = true;
+    std::unique_ptr<PortalApp> app = startApp(QUrl(), policy);
+    QCOMPARE(app->auth()->server(), referenceServerUrl());
+    QCOMPARE(app->auth()->authMode(), AuthMode::Jwt);
+    QVERIFY(!app->window()->serverDialog());
+    // Whatever asks for another server (the window offers no way), nothing changes or is saved.
+    QTest::ignoreMessage(QtWarningMsg, "the server address is locked by the system-wide "
+                                       "configuration");
+    Q_EMIT app->window()->serverChangeRequested(QUrl(QStringLiteral("http://localhost:9")),
+                                                AuthMode::Token);
+    QCOMPARE(app->auth()->server(), referenceServerUrl());
+    QCOMPARE(app->auth()->authMode(), AuthMode::Jwt);
+    QVERIFY(!m_settings->contains(PortalApp::serverKey()));
+    QVERIFY(!m_settings->contains(PortalApp::authKey()));
 }
 
 QTEST_MAIN(TestPortalApp)

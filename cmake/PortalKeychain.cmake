@@ -1,0 +1,118 @@
+# QtKeychain: the system's package where one exists, otherwise the pinned upstream release built
+# from source with the project (docs/packaging.md, "QtKeychain").
+#
+# PORTAL_BUNDLED_QTKEYCHAIN
+#   OFF   find_package(Qt6Keychain) only; configuring fails if it is not installed.
+#         The default on Linux, where every distribution packages it (Debian: qtkeychain-qt6-dev)
+#         and the .deb/.rpm depend on the distribution's library.
+#   ON    always build the pinned release below, as a static library linked into the executable,
+#         so an installer carries no extra DLL or dylib that Qt's deploy tools would not copy.
+#         The default on Windows and macOS, where nothing but Qt is preinstalled.
+#   AUTO  the system package if find_package() finds one, otherwise the pinned release.
+#
+# Either way the project links Qt6Keychain::Qt6Keychain and includes <qt6keychain/keychain.h>.
+
+if(WIN32 OR APPLE)
+    set(_portal_keychain_default ON)
+else()
+    set(_portal_keychain_default OFF)
+endif()
+set(PORTAL_BUNDLED_QTKEYCHAIN ${_portal_keychain_default} CACHE STRING
+    "Build QtKeychain from the pinned upstream release: OFF (system package), ON, or AUTO")
+set_property(CACHE PORTAL_BUNDLED_QTKEYCHAIN PROPERTY STRINGS OFF ON AUTO)
+
+# The pinned release. The hash is that of GitHub's tag archive, which is byte-identical to
+# Debian's qtkeychain_0.15.0.orig.tar.gz. To move to a newer release, change both lines.
+set(PORTAL_QTKEYCHAIN_VERSION 0.15.0)
+set(PORTAL_QTKEYCHAIN_SHA256 f4254dc8f0933b06d90672d683eab08ef770acd8336e44dfa030ce041dc2ca22)
+set(PORTAL_QTKEYCHAIN_URL "" CACHE STRING
+    "Mirror or file:// URL of the QtKeychain source archive (empty: GitHub's, of the pinned release)")
+
+string(TOUPPER "${PORTAL_BUNDLED_QTKEYCHAIN}" _portal_keychain_mode)
+if(_portal_keychain_mode STREQUAL "AUTO")
+    find_package(Qt6Keychain QUIET)
+    if(Qt6Keychain_FOUND)
+        set(_portal_keychain_mode OFF)
+    else()
+        message(STATUS "QtKeychain: no system package found, building ${PORTAL_QTKEYCHAIN_VERSION}")
+        set(_portal_keychain_mode ON)
+    endif()
+elseif(_portal_keychain_mode MATCHES "^(ON|YES|TRUE|Y|1)$")
+    set(_portal_keychain_mode ON)
+elseif(_portal_keychain_mode MATCHES "^(OFF|NO|FALSE|N|0|)$")
+    set(_portal_keychain_mode OFF)
+else()
+    message(FATAL_ERROR "PORTAL_BUNDLED_QTKEYCHAIN is '${PORTAL_BUNDLED_QTKEYCHAIN}': it must be "
+        "OFF, ON or AUTO")
+endif()
+
+if(NOT _portal_keychain_mode)
+    find_package(Qt6Keychain)
+    if(NOT Qt6Keychain_FOUND)
+        message(FATAL_ERROR "QtKeychain for Qt 6 was not found. Install the distribution's "
+            "package (Debian, Ubuntu: qtkeychain-qt6-dev), or configure with "
+            "-DPORTAL_BUNDLED_QTKEYCHAIN=ON to build release ${PORTAL_QTKEYCHAIN_VERSION} from "
+            "source.")
+    endif()
+    message(STATUS "QtKeychain: system package ${Qt6Keychain_VERSION}")
+    return()
+endif()
+
+# A function, so that the settings below reach only QtKeychain's directory and not the project.
+function(_portal_add_bundled_qtkeychain)
+    include(FetchContent)
+
+    # Options of QtKeychain's own CMakeLists.txt (cmake_minimum_required 3.16, so a normal
+    # variable set here wins over its option() defaults).
+    set(BUILD_WITH_QT6 ON)
+    set(BUILD_SHARED_LIBS OFF)
+    set(BUILD_TRANSLATIONS OFF)
+    set(BUILD_TEST_APPLICATION OFF)
+    set(BUILD_TESTING OFF) # its include(CTest) would otherwise add its autotests to ours
+
+    set(_url "${PORTAL_QTKEYCHAIN_URL}")
+    if(NOT _url)
+        set(_url "https://github.com/frankosterfeld/qtkeychain/archive/refs/tags/${PORTAL_QTKEYCHAIN_VERSION}.tar.gz")
+    endif()
+    set(_declare qtkeychain
+        URL "${_url}"
+        URL_HASH SHA256=${PORTAL_QTKEYCHAIN_SHA256})
+    if(CMAKE_VERSION VERSION_GREATER_EQUAL 3.24)
+        list(APPEND _declare DOWNLOAD_EXTRACT_TIMESTAMP ON)
+    endif()
+    # Out of ALL and out of `cmake --install`/cpack: QtKeychain's own install rules would put its
+    # headers, static library and CMake package files into every installer.
+    if(CMAKE_VERSION VERSION_GREATER_EQUAL 3.28)
+        FetchContent_Declare(${_declare} EXCLUDE_FROM_ALL)
+        FetchContent_MakeAvailable(qtkeychain)
+    else()
+        FetchContent_Declare(${_declare})
+        FetchContent_GetProperties(qtkeychain)
+        if(NOT qtkeychain_POPULATED)
+            FetchContent_Populate(qtkeychain)
+        endif()
+        add_subdirectory(${qtkeychain_SOURCE_DIR} ${qtkeychain_BINARY_DIR} EXCLUDE_FROM_ALL)
+    endif()
+
+    if(NOT TARGET qt6keychain)
+        message(FATAL_ERROR "QtKeychain ${PORTAL_QTKEYCHAIN_VERSION} did not define the target "
+            "qt6keychain")
+    endif()
+
+    # Built in-tree the header is <qtkeychain/keychain.h>; installed it is
+    # <qt6keychain/keychain.h>, which is what the sources include. A forwarding header bridges it.
+    set(_compat "${CMAKE_BINARY_DIR}/qtkeychain-compat")
+    file(CONFIGURE OUTPUT "${_compat}/qt6keychain/keychain.h"
+        CONTENT "// Generated by cmake/PortalKeychain.cmake: the bundled QtKeychain's header under the
+// name its installed package uses.
+#pragma once
+#include <qtkeychain/keychain.h>
+")
+    add_library(portal_qtkeychain INTERFACE)
+    target_include_directories(portal_qtkeychain SYSTEM INTERFACE "${_compat}")
+    target_link_libraries(portal_qtkeychain INTERFACE qt6keychain)
+    add_library(Qt6Keychain::Qt6Keychain ALIAS portal_qtkeychain)
+endfunction()
+
+_portal_add_bundled_qtkeychain()
+message(STATUS "QtKeychain: bundled ${PORTAL_QTKEYCHAIN_VERSION} (static)")
