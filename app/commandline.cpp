@@ -109,6 +109,20 @@ QString authModeToString(AuthMode mode)
     return mode == AuthMode::Jwt ? QStringLiteral("jwt") : QStringLiteral("token");
 }
 
+std::optional<ApiFlavour> apiFlavourFromString(const QString &value)
+{
+    if (value == QLatin1String("seed"))
+        return ApiFlavour::Seed;
+    if (value == QLatin1String("djoser"))
+        return ApiFlavour::Djoser;
+    return std::nullopt;
+}
+
+QString apiFlavourToString(ApiFlavour flavour)
+{
+    return flavour == ApiFlavour::Djoser ? QStringLiteral("djoser") : QStringLiteral("seed");
+}
+
 CommandLine parseCommandLine(const QStringList &arguments, const ServerPolicy &policy)
 {
     QCommandLineParser parser;
@@ -128,6 +142,12 @@ CommandLine parseCommandLine(const QStringList &arguments, const ServerPolicy &p
                  "framework tokens) or jwt (simplejwt)."),
         Text::tr("method"));
     parser.addOption(authOption);
+    const QCommandLineOption apiOption(
+        QStringLiteral("api"),
+        Text::tr("Which endpoints the server has, for this run only: seed (the portal's /api/ "
+                 "views) or djoser (Djoser under /auth/)."),
+        Text::tr("flavour"));
+    parser.addOption(apiOption);
 
     if (!parser.parse(withoutQtOptions(arguments)))
         return failure(parser.errorText(), parser);
@@ -156,6 +176,13 @@ CommandLine parseCommandLine(const QStringList &arguments, const ServerPolicy &p
         if (!result.auth)
             return failure(Text::tr("Invalid --auth value \"%1\": use token or jwt.")
                                .arg(parser.value(authOption)),
+                           parser);
+    }
+    if (result.action == CommandLine::Action::Run && parser.isSet(apiOption)) {
+        result.api = apiFlavourFromString(parser.value(apiOption));
+        if (!result.api)
+            return failure(Text::tr("Invalid --api value \"%1\": use seed or djoser.")
+                               .arg(parser.value(apiOption)),
                            parser);
     }
     return result;

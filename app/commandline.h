@@ -23,8 +23,9 @@ struct CommandLine
     };
     Action action = Action::Run;
     QUrl server; ///< --server, already checked and normalised; empty when not given.
-    std::optional<AuthMode> auth; ///< --auth token|jwt; nothing when not given.
-    QString output;               ///< What to print for every action but Run.
+    std::optional<AuthMode> auth;  ///< --auth token|jwt; nothing when not given.
+    std::optional<ApiFlavour> api; ///< --api seed|djoser; nothing when not given.
+    QString output;                ///< What to print for every action but Run.
     int exitCode = 0;
 };
 
@@ -34,11 +35,15 @@ constexpr int kUsageExitCode = 2;
 /// "token" or "jwt" (the values of --auth and of the server/auth setting); nothing otherwise.
 std::optional<AuthMode> authModeFromString(const QString &value);
 QString authModeToString(AuthMode mode);
+/// "seed" or "djoser" (the values of --api and of the server/api setting); nothing otherwise.
+std::optional<ApiFlavour> apiFlavourFromString(const QString &value);
+QString apiFlavourToString(ApiFlavour flavour);
 
 /// Parses the arguments (including the program name first): --server URL, --auth token|jwt,
-/// --version, --help. QApplication's own options (-platform NAME, -style NAME, -reverse...) are
-/// left to it, so the result does not depend on whether a QApplication has removed them yet.
-/// A --server that @p policy does not allow (another origin than a locked server) is refused.
+/// --api seed|djoser, --version, --help. QApplication's own options (-platform NAME, -style NAME,
+/// -reverse...) are left to it, so the result does not depend on whether a QApplication has removed
+/// them yet. A --server that @p policy does not allow (another origin than a locked server) is
+/// refused.
 CommandLine parseCommandLine(const QStringList &arguments, const ServerPolicy &policy = {});
 
 } // namespace portal

@@ -52,6 +52,7 @@ int main(int argc, char *argv[])
     portal::PortalAppOptions options;
     options.serverOverride = command.server;
     options.authOverride = command.auth;
+    options.apiOverride = command.api;
     options.policy = policy;
     portal::PortalApp portalApp(options);
     portalApp.start();

@@ -42,6 +42,7 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     applyTimeoutSetting();
     applyCaSetting();
     m_api->setAuthMode(initialAuth());
+    applyApi(initialApi());
     // Whatever proxy the desktop is set up with (a proxy that wants credentials is an error).
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     const Appearance::Mode mode =
@@ -135,6 +136,67 @@ AuthMode PortalApp::initialAuth() const
     if (!mode)
         qCWarning(lcAuth).noquote() << "unknown" << authKey() << saved << "; using tokens";
     return mode.value_or(AuthMode::Token);
+}
+
+ApiFlavour PortalApp::initialApi() const
+{
+    if (m_options.apiOverride)
+        return *m_options.apiOverride;
+    if (m_options.policy.locked)
+        return m_options.policy.api.value_or(ApiFlavour::Seed);
+    const QString saved = m_settings->value(apiKey()).toString();
+    if (saved.isEmpty())
+        return ApiFlavour::Seed;
+    const std::optional<ApiFlavour> flavour = apiFlavourFromString(saved);
+    if (!flavour)
+        qCWarning(lcNetwork).noquote() << "unknown" << apiKey() << saved << "; using seed";
+    return flavour.value_or(ApiFlavour::Seed);
+}
+
+ApiEndpoints PortalApp::endpointsFor(ApiFlavour flavour) const
+{
+    ApiEndpoints endpoints = ApiEndpoints::forFlavour(flavour);
+    // A deployment that mounts a view elsewhere says so per path (endpoints/login=/v2/login/).
+    const std::pair<const char *, QString *> paths[] = {
+        {"register", &endpoints.registerPath},
+        {"login", &endpoints.loginPath},
+        {"logout", &endpoints.logoutPath},
+        {"profile", &endpoints.profilePath},
+        {"customers", &endpoints.customersPath},
+        {"jwtObtain", &endpoints.jwtObtainPath},
+        {"jwtRefresh", &endpoints.jwtRefreshPath},
+        {"jwtBlacklist", &endpoints.jwtBlacklistPath},
+        {"setPassword", &endpoints.setPasswordPath},
+        {"resetPassword", &endpoints.resetPasswordPath},
+        {"resetPasswordConfirm", &endpoints.resetPasswordConfirmPath},
+        {"account", &endpoints.accountPath},
+    };
+    for (const auto &[name, path] : paths) {
+        const QString value =
+            m_settings->value(endpointsGroup() + QLatin1Char('/') + QLatin1String(name)).toString();
+        if (value.startsWith(QLatin1Char('/')))
+            *path = value;
+        else if (!value.isEmpty())
+            qCWarning(lcNetwork).noquote()
+                << "ignoring" << endpointsGroup() + QLatin1Char('/') + QLatin1String(name) << value
+                << ": a path starts with /";
+    }
+    return endpoints;
+}
+
+void PortalApp::applyApi(ApiFlavour flavour)
+{
+    m_api->setEndpoints(endpointsFor(flavour));
+}
+
+QString PortalApp::apiKey()
+{
+    return QStringLiteral("server/api");
+}
+
+QString PortalApp::endpointsGroup()
+{
+    return QStringLiteral("endpoints");
 }
 
 QString PortalApp::serverKey()

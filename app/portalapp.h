@@ -27,6 +27,8 @@ struct PortalAppOptions
     QUrl serverOverride;
     /// --auth: how that server authenticates, for this run only; nothing: the saved setting.
     std::optional<AuthMode> authOverride;
+    /// --api: which endpoints that server has, for this run only; nothing: the saved setting.
+    std::optional<ApiFlavour> apiOverride;
     /// Not owned, must outlive the PortalApp; null means the application's own QSettings (the
     /// user's, with the operator's system scope beneath them for every key the user has not set).
     QSettings *settings = nullptr;
@@ -68,11 +70,20 @@ public:
     /// --auth if given; with a locked server the operator's server/auth (the user's is ignored
     /// like their address); else the saved server/auth ("token" or "jwt"); tokens otherwise.
     AuthMode initialAuth() const;
+    /// --api if given; else server/api ("seed", the default, or "djoser"; the operator's beneath
+    /// the user's, and only the operator's with a locked server).
+    ApiFlavour initialApi() const;
+    /// The flavour's endpoint paths, each overridden by its endpoints/<name> setting if set.
+    ApiEndpoints endpointsFor(ApiFlavour flavour) const;
 
     /// QSettings keys.
     static QString serverKey();
     /// How the saved server authenticates: "token" (the default) or "jwt".
     static QString authKey();
+    /// Which endpoints the saved server has: "seed" (the default) or "djoser".
+    static QString apiKey();
+    /// The group of endpoint path overrides (endpoints/login, endpoints/profile, ...).
+    static QString endpointsGroup();
     /// System scope only: "true" makes the operator's server/url the only server (ServerPolicy).
     static QString lockedKey();
     static QString appearanceKey();
@@ -87,6 +98,7 @@ private:
     void applyTimeoutSetting();
     void applyCaSetting();
     void saveServer(const QUrl &url, AuthMode auth);
+    void applyApi(ApiFlavour flavour);
     void changeAppearance(Appearance::Mode mode);
 
     PortalAppOptions m_options;

@@ -41,6 +41,13 @@ ServerPolicy ServerPolicy::fromSettings(const QSettings &system)
             qCWarning(lcNetwork).noquote()
                 << "ignoring the system-wide" << PortalApp::authKey() << auth;
     }
+    const QString api = system.value(PortalApp::apiKey()).toString();
+    if (!api.isEmpty()) {
+        policy.api = apiFlavourFromString(api);
+        if (!policy.api)
+            qCWarning(lcNetwork).noquote()
+                << "ignoring the system-wide" << PortalApp::apiKey() << api;
+    }
     const bool lockAsked = isTrue(system.value(PortalApp::lockedKey()));
     policy.locked = lockAsked && !policy.server.isEmpty();
     if (lockAsked && !policy.locked)

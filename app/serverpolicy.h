@@ -12,7 +12,7 @@ namespace portal {
 
 /**
  * What an operator's system-wide configuration says about the server: the keys server/url,
- * server/auth and server/locked of QSettings' system scope (/etc/xdg/CustomerPortal/
+ * server/auth, server/api and server/locked of QSettings' system scope (/etc/xdg/CustomerPortal/
  * CustomerPortal.conf on Linux, HKEY_LOCAL_MACHINE on Windows, /Library/Preferences on macOS).
  * Read once at start; the user's own settings are not part of it.
  */
@@ -22,6 +22,8 @@ struct ServerPolicy
     QUrl server;
     /// server/auth ("token" or "jwt"); nothing when unset or unknown.
     std::optional<AuthMode> auth;
+    /// server/api ("seed" or "djoser"); nothing when unset or unknown.
+    std::optional<ApiFlavour> api;
     /// server/locked=true with a usable server/url: that server is the only one. A lock without
     /// a usable address is ignored (with a warning): there is no server it could keep.
     bool locked = false;

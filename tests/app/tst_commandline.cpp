@@ -18,6 +18,8 @@ private Q_SLOTS:
     void parse();
     void authOption_data();
     void authOption();
+    void apiOption_data();
+    void apiOption();
     void executable_data();
     void executable();
     void lockedServer_data();
@@ -134,6 +136,37 @@ void TestCommandLine::authOption()
         QCOMPARE(int(*result.auth), auth);
     if (exitCode != 0)
         QVERIFY2(result.output.contains(QStringLiteral("auth")), qPrintable(result.output));
+}
+
+void TestCommandLine::apiOption_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("api"); // -1: not given
+    QTest::addColumn<int>("exitCode");
+    const QString app = QStringLiteral("customer-portal");
+    QTest::newRow("not given") << QStringList{app} << -1 << 0;
+    QTest::newRow("seed") << QStringList{app, QStringLiteral("--api"), QStringLiteral("seed")}
+                          << int(ApiFlavour::Seed) << 0;
+    QTest::newRow("djoser with jwt")
+        << QStringList{app, QStringLiteral("--api=djoser"), QStringLiteral("--auth=jwt")}
+        << int(ApiFlavour::Djoser) << 0;
+    QTest::newRow("unknown flavour")
+        << QStringList{app, QStringLiteral("--api"), QStringLiteral("allauth")} << -1 << 2;
+    QTest::newRow("missing value") << QStringList{app, QStringLiteral("--api")} << -1 << 2;
+}
+
+void TestCommandLine::apiOption()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, api);
+    QFETCH(int, exitCode);
+    const CommandLine result = parseCommandLine(arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QCOMPARE(result.api.has_value(), api != -1);
+    if (result.api)
+        QCOMPARE(int(*result.api), api);
+    if (exitCode != 0)
+        QVERIFY2(result.output.contains(QStringLiteral("api")), qPrintable(result.output));
 }
 
 void TestCommandLine::executable_data()

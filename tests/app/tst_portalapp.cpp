@@ -48,6 +48,8 @@ private Q_SLOTS:
     void authModeComesFromSettingsOrCommandLine_data();
     void authModeComesFromSettingsOrCommandLine();
     void serverDialogSavesTheSignInMethod();
+    void endpointsComeFromTheFlavourAndSettings_data();
+    void endpointsComeFromTheFlavourAndSettings();
     void lockedServer_data();
     void lockedServer();
     void lockedServerCannotBeChanged();
@@ -241,6 +243,53 @@ void TestPortalApp::transferTimeoutComesFromSettings()
     options.settings = m_settings.get();
     const PortalApp app(options);
     QCOMPARE(app.api()->transferTimeout(), milliseconds);
+}
+
+void TestPortalApp::endpointsComeFromTheFlavourAndSettings_data()
+{
+    QTest::addColumn<QVariant>("setting");   // server/api
+    QTest::addColumn<int>("override");       // -1: no --api
+    QTest::addColumn<QVariant>("loginPath"); // endpoints/login
+    QTest::addColumn<QString>("expectedLogin");
+    QTest::addColumn<QString>("expectedProfile");
+    const QString seedLogin = QStringLiteral("/api/login/");
+    const QString seedProfile = QStringLiteral("/api/profile/");
+    const QString djoserLogin = QStringLiteral("/auth/token/login/");
+    const QString djoserProfile = QStringLiteral("/auth/users/me/");
+    QTest::newRow("unset: the seed's")
+        << QVariant() << -1 << QVariant() << seedLogin << seedProfile;
+    QTest::newRow("djoser") << QVariant(QStringLiteral("djoser")) << -1 << QVariant() << djoserLogin
+                            << djoserProfile;
+    QTest::newRow("garbage: the seed's")
+        << QVariant(QStringLiteral("allauth")) << -1 << QVariant() << seedLogin << seedProfile;
+    QTest::newRow("--api djoser over seed")
+        << QVariant(QStringLiteral("seed")) << int(ApiFlavour::Djoser) << QVariant() << djoserLogin
+        << djoserProfile;
+    QTest::newRow("one path moved")
+        << QVariant(QStringLiteral("djoser")) << -1 << QVariant(QStringLiteral("/v2/login/"))
+        << QStringLiteral("/v2/login/") << djoserProfile;
+    QTest::newRow("a path without its slash: ignored")
+        << QVariant() << -1 << QVariant(QStringLiteral("v2/login/")) << seedLogin << seedProfile;
+}
+
+void TestPortalApp::endpointsComeFromTheFlavourAndSettings()
+{
+    QFETCH(QVariant, setting);
+    QFETCH(int, override);
+    QFETCH(QVariant, loginPath);
+    QFETCH(QString, expectedLogin);
+    QFETCH(QString, expectedProfile);
+    if (setting.isValid())
+        m_settings->setValue(PortalApp::apiKey(), setting);
+    if (loginPath.isValid())
+        m_settings->setValue(PortalApp::endpointsGroup() + QStringLiteral("/login"), loginPath);
+    PortalAppOptions options;
+    options.settings = m_settings.get();
+    if (override != -1)
+        options.apiOverride = ApiFlavour(override);
+    const PortalApp app(options);
+    QCOMPARE(app.api()->endpoints().loginPath, expectedLogin);
+    QCOMPARE(app.api()->endpoints().profilePath, expectedProfile);
 }
 
 void TestPortalApp::authModeComesFromSettingsOrCommandLine_data()
