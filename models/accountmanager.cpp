@@ -4,6 +4,7 @@
 #include "authstatemanager.h"
 #include "logging.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -51,6 +52,22 @@ std::optional<ResetCode> AccountManager::parseResetCode(const QString &text)
     if (!match.hasMatch())
         return std::nullopt;
     return ResetCode{match.captured(1), match.captured(2)};
+}
+
+std::optional<AccountManager::Field> AccountManager::fieldFor(const QString &name)
+{
+    // The names ApiClient sends (apiclient_account.cpp), which Djoser answers under.
+    static const QHash<QString, Field> fields{
+        {QStringLiteral("email"), Field::Email},
+        {QStringLiteral("uid"), Field::ResetCode},
+        {QStringLiteral("token"), Field::ResetCode},
+        {QStringLiteral("current_password"), Field::CurrentPassword},
+        {QStringLiteral("new_password"), Field::NewPassword},
+    };
+    const auto found = fields.constFind(name);
+    if (found == fields.cend())
+        return std::nullopt;
+    return *found;
 }
 
 template<typename Done>

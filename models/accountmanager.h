@@ -45,6 +45,16 @@ public:
     };
     Q_ENUM(Feature)
 
+    /// The inputs of the account forms that a server's message can be about.
+    enum class Field
+    {
+        Email,
+        ResetCode, ///< The pasted link or code: the server's uid and token.
+        CurrentPassword,
+        NewPassword
+    };
+    Q_ENUM(Field)
+
     /// @p api and @p auth are not owned and must outlive this object.
     AccountManager(ApiClient *api, AuthStateManager *auth, QObject *parent = nullptr);
     ~AccountManager() override;
@@ -59,6 +69,12 @@ public:
      * segments, also after a '#') or the code "uid/token". nullopt when it is neither.
      */
     static std::optional<ResetCode> parseResetCode(const QString &text);
+    /**
+     * The input a server's field name in ApiError::fieldErrors is about ("current_password",
+     * "new_password", "email", and "uid" or "token" for the reset code); nullopt for a name that
+     * none of the account forms has.
+     */
+    static std::optional<Field> fieldFor(const QString &name);
 
 public Q_SLOTS:
     /// Signed in: POST current and new password -> passwordChanged() or failed().

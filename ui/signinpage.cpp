@@ -22,6 +22,7 @@ SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
     , m_username(new QLineEdit)
     , m_password(new QLineEdit)
     , m_showPassword(new QCheckBox(tr("Show password")))
+    , m_forgotPassword(new QPushButton(tr("Forgot pass&word?")))
     , m_remember(new RememberMe)
     , m_signIn(new QPushButton(icon(Icon::SignIn), tr("Sign &in")))
     , m_createAccount(new QPushButton(icon(Icon::CreateAccount), tr("&Create account")))
@@ -33,6 +34,7 @@ SignInPage::SignInPage(AuthStateManager *auth, QWidget *parent)
 
     connect(m_signIn, &QPushButton::clicked, this, &SignInPage::submit);
     connect(m_createAccount, &QPushButton::clicked, this, &SignInPage::createAccountRequested);
+    connect(m_forgotPassword, &QPushButton::clicked, this, &SignInPage::forgotPasswordRequested);
     connect(m_username, &QLineEdit::textEdited, m_usernameError, &FieldErrorLabel::clearError);
     connect(m_password, &QLineEdit::textEdited, m_passwordError, &FieldErrorLabel::clearError);
     connect(m_showPassword, &QCheckBox::toggled, this, [this](bool show) {
@@ -76,16 +78,25 @@ void SignInPage::buildForm()
     m_showPassword->setObjectName(QStringLiteral("showPassword"));
     m_signIn->setObjectName(QStringLiteral("signInButton"));
     m_createAccount->setObjectName(QStringLiteral("createAccountButton"));
+    m_forgotPassword->setObjectName(QStringLiteral("forgotPasswordButton"));
 
     m_password->setEchoMode(QLineEdit::Password);
     m_signIn->setDefault(true);
     m_createAccount->setFlat(true);
     m_createAccount->setAutoDefault(true); // Enter on it opens the form rather than signing in
+    m_forgotPassword->setFlat(true);
+    m_forgotPassword->setAutoDefault(true); // Enter on it opens the reset rather than signing in
+    m_forgotPassword->setToolTip(tr("Set a new password with a message sent to your email"));
 
     addWelcome();
     m_usernameError = addField(tr("Username"), m_username, m_username);
     m_passwordError = addField(tr("Password"), m_password, m_password);
-    cardLayout()->addWidget(m_showPassword);
+    // Right under the password, beside Show password: where a forgotten password is noticed.
+    auto *passwordRow = new QHBoxLayout;
+    passwordRow->addWidget(m_showPassword);
+    passwordRow->addStretch(1);
+    passwordRow->addWidget(m_forgotPassword);
+    cardLayout()->addLayout(passwordRow);
     cardLayout()->addWidget(m_remember);
     QHBoxLayout *buttons = addButtonRow();
     buttons->addWidget(m_signIn);
@@ -95,7 +106,8 @@ void SignInPage::buildForm()
 
     setTabOrder(m_username, m_password);
     setTabOrder(m_password, m_showPassword);
-    setTabOrder(m_showPassword, m_remember->checkBox());
+    setTabOrder(m_showPassword, m_forgotPassword);
+    setTabOrder(m_forgotPassword, m_remember->checkBox());
     setTabOrder(m_remember->checkBox(), m_signIn);
     setTabOrder(m_signIn, m_createAccount);
 }
@@ -154,6 +166,7 @@ void SignInPage::setServerConfigured(bool configured)
     m_countdown->stop(); // Another server: its own limits.
     m_signIn->setEnabled(configured);
     m_createAccount->setEnabled(configured);
+    m_forgotPassword->setEnabled(configured);
     if (!configured)
         banner()->showInfo(tr("Choose the server to connect to: Settings ▸ Server address…"));
     else if (m_noServerNotice)
@@ -165,6 +178,20 @@ void SignInPage::prefillUsername(const QString &username)
 {
     if (!username.isEmpty())
         m_username->setText(username);
+}
+
+void SignInPage::showPasswordReset()
+{
+    m_password->clear();
+    m_usernameError->clearError();
+    m_passwordError->clearError();
+    banner()->showSuccess(tr("Your password was reset. Sign in with your new password."));
+    (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
+}
+
+void SignInPage::setPasswordResetAvailable(bool available)
+{
+    m_forgotPassword->setVisible(available);
 }
 
 void SignInPage::submit()
@@ -206,7 +233,8 @@ void SignInPage::setBusy(bool busy)
     if (busy)
         rememberFocus();
     m_busy->setRunning(busy);
-    const QList<QWidget *> form{m_username, m_password, m_showPassword, m_createAccount};
+    const QList<QWidget *> form{m_username, m_password, m_showPassword, m_forgotPassword,
+                                m_createAccount};
     for (QWidget *widget : form)
         widget->setEnabled(!busy);
     m_remember->setBusy(busy);

@@ -15,7 +15,9 @@ class RetryCountdown;
 class FieldErrorLabel;
 class RememberMe;
 
-/// Username, password, Remember me; forwards the attempt to AuthStateManager::signIn().
+/// Username, password, Remember me; forwards the attempt to AuthStateManager::signIn(). "Forgot
+/// password?" and Create account are the caller's to open (forgotPasswordRequested(),
+/// createAccountRequested()).
 class SignInPage final : public Page
 {
     Q_OBJECT
@@ -30,6 +32,11 @@ public:
     void setServerConfigured(bool configured);
     /// Puts @p username in the field unless it is empty.
     void prefillUsername(const QString &username);
+    /// After a password reset: says to sign in with the new password; the username field keeps
+    /// what it has (prefillUsername() for another).
+    void showPasswordReset();
+    /// Shows or hides "Forgot password?" (hidden for a server without the reset endpoints).
+    void setPasswordResetAvailable(bool available);
 
     QLineEdit *usernameEdit() const { return m_username; }
     QLineEdit *passwordEdit() const { return m_password; }
@@ -38,9 +45,12 @@ public:
     QLabel *rememberReasonLabel() const;
     QPushButton *signInButton() const { return m_signIn; }
     QPushButton *createAccountButton() const { return m_createAccount; }
+    QPushButton *forgotPasswordButton() const { return m_forgotPassword; }
 
 Q_SIGNALS:
     void createAccountRequested();
+    /// "Forgot password?": the caller opens the reset dialog.
+    void forgotPasswordRequested();
 
 protected:
     bool submitFromKeyboard() override;
@@ -59,6 +69,7 @@ private:
     QLineEdit *m_password;
     FieldErrorLabel *m_passwordError;
     QCheckBox *m_showPassword;
+    QPushButton *m_forgotPassword;
     RememberMe *m_remember;
     QPushButton *m_signIn;
     QPushButton *m_createAccount;

@@ -174,8 +174,8 @@ void tst_AccountManager::fieldFor_data()
     QTest::addColumn<int>("field"); // -1: none of the forms has it.
     QTest::newRow("current password")
         << QStringLiteral("current_password") << int(AccountManager::Field::CurrentPassword);
-    QTest::newRow("new password")
-        << QStringLiteral("new_password") << int(AccountManager::Field::NewPassword);
+    QTest::newRow("new password") << QStringLiteral("new_password")
+                                  << int(AccountManager::Field::NewPassword);
     QTest::newRow("email") << QStringLiteral("email") << int(AccountManager::Field::Email);
     QTest::newRow("uid") << QStringLiteral("uid") << int(AccountManager::Field::ResetCode);
     QTest::newRow("token") << QStringLiteral("token") << int(AccountManager::Field::ResetCode);

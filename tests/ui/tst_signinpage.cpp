@@ -48,6 +48,10 @@ private Q_SLOTS:
     void failureGivesTheFocusBack();
     void throttledSignInCountsDown();
     void contentIsCentredWithAWelcome();
+    void forgotPassword();
+    void forgotPasswordCanBeHidden();
+    void afterAPasswordReset_data();
+    void afterAPasswordReset();
 
 private:
     void typeCredentials(const QString &username, const QString &password);
@@ -136,6 +140,8 @@ void TestSignInPage::accessibleNames_data()
                              << "Sign in" << false;
     QTest::newRow("create account") << "createAccountButton"
                                     << "Create account" << false;
+    QTest::newRow("forgot password") << "forgotPasswordButton"
+                                     << "Forgot password?" << false;
 }
 
 void TestSignInPage::accessibleNames()
@@ -157,10 +163,10 @@ void TestSignInPage::accessibleNames()
 
 void TestSignInPage::tabOrderFollowsLayout()
 {
-    const QList<QWidget *> expected{m_page->usernameEdit(),    m_page->passwordEdit(),
-                                    m_page->showPasswordBox(), m_page->rememberBox(),
-                                    m_page->signInButton(),    m_page->createAccountButton(),
-                                    m_page->usernameEdit()};
+    const QList<QWidget *> expected{m_page->usernameEdit(),        m_page->passwordEdit(),
+                                    m_page->showPasswordBox(),     m_page->forgotPasswordButton(),
+                                    m_page->rememberBox(),         m_page->signInButton(),
+                                    m_page->createAccountButton(), m_page->usernameEdit()};
     m_page->usernameEdit()->setFocus();
     QTRY_VERIFY(m_page->usernameEdit()->hasFocus());
     for (int i = 1; i < expected.size(); ++i) {
@@ -404,6 +410,65 @@ void TestSignInPage::contentIsCentredWithAWelcome()
     const int below = m_page->height() - bottom;
     QVERIFY2(below > 0 && qAbs(above - below) <= 48,
              qPrintable(QStringLiteral("%1 px above, %2 px below").arg(above).arg(below)));
+}
+
+void TestSignInPage::forgotPassword()
+{
+    QPushButton *forgot = m_page->forgotPasswordButton();
+    QVERIFY(forgot->isVisible());
+    QVERIFY(!QKeySequence::mnemonic(forgot->text()).isEmpty());
+    QVERIFY(!forgot->toolTip().isEmpty());
+    QSignalSpy requested(m_page.get(), &SignInPage::forgotPasswordRequested);
+    QSignalSpy changed(&m_harness->auth, &AuthStateManager::stateChanged);
+    click(forgot);
+    QCOMPARE(requested.count(), 1);
+    // Enter on it asks for the reset too, and is not a sign-in.
+    typeCredentials(m_username, testPassword());
+    forgot->setFocus();
+    QTest::keyClick(forgot, Qt::Key_Return);
+    QCOMPARE(requested.count(), 2);
+    QCOMPARE(changed.count(), 0);
+    // Not while signing in, nor without a server to ask.
+    click(m_page->signInButton());
+    QCOMPARE(m_harness->auth.state(), State::SigningIn);
+    QVERIFY(!forgot->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(m_harness->auth.state(), State::SignedIn, 30000);
+    QVERIFY(forgot->isEnabled());
+    m_page->setServerConfigured(false);
+    QVERIFY(!forgot->isEnabled());
+    m_page->setServerConfigured(true);
+    QVERIFY(forgot->isEnabled());
+}
+
+void TestSignInPage::forgotPasswordCanBeHidden()
+{
+    // A server without the reset endpoints: no way in that leads nowhere.
+    m_page->setPasswordResetAvailable(false);
+    QVERIFY(!m_page->forgotPasswordButton()->isVisible());
+    m_page->setPasswordResetAvailable(true);
+    QVERIFY(m_page->forgotPasswordButton()->isVisible());
+}
+
+void TestSignInPage::afterAPasswordReset_data()
+{
+    QTest::addColumn<QString>("username");
+    QTest::newRow("username known") << "bob";
+    QTest::newRow("no username") << "";
+}
+
+void TestSignInPage::afterAPasswordReset()
+{
+    QFETCH(QString, username);
+    m_page->usernameEdit()->setText(username);
+    QTest::keyClicks(m_page->passwordEdit(), QStringLiteral("the-old-one"));
+    m_page->showPasswordReset();
+    QCOMPARE(m_page->banner()->text(),
+             QStringLiteral("Your password was reset. Sign in with your new password."));
+    QCOMPARE(m_page->banner()->kind(), MessageBanner::Kind::Success);
+    QCOMPARE(m_page->usernameEdit()->text(), username);
+    QVERIFY(m_page->passwordEdit()->text().isEmpty());
+    // Where the typing goes on: the new password, or the username first.
+    QTRY_VERIFY((username.isEmpty() ? m_page->usernameEdit() : m_page->passwordEdit())->hasFocus());
 }
 
 QTEST_MAIN(TestSignInPage)
