@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "accountactions.h"
+#include "accountmanager.h"
 #include "apiclient.h"
 #include "confirmdiscard.h"
 #include "customereditpage.h"
@@ -37,6 +39,7 @@ using State = AuthStateManager::State;
 
 namespace {
 constexpr int kConnectedMessageMs = 5000; // How long "Connected" stays after the server is back.
+constexpr int kNoteMs = 10000;            // How long a note (a feature the server lacks) stays.
 } // namespace
 
 MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
@@ -69,6 +72,12 @@ MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
     centralLayout->addWidget(m_nav);
     centralLayout->addWidget(m_pages, 1);
     setCentralWidget(central);
+    m_account = new AccountManager(api, auth, this);
+    m_accountActions = new AccountActions(m_account, auth, m_signIn, this);
+    connect(m_accountActions, &AccountActions::passwordChanged, this,
+            [this](const QString &message) { m_profile->banner()->showSuccess(message); });
+    connect(m_accountActions, &AccountActions::note, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kNoteMs); });
     buildMenus();
     buildStatusBar();
     resize(720, 680);
@@ -148,6 +157,10 @@ void MainWindow::buildMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_nav->customersAction());
     view->addAction(m_nav->profileAction());
+
+    QMenu *profile = menuBar()->addMenu(tr("&Profile"));
+    profile->setObjectName(QStringLiteral("profileMenu"));
+    m_accountActions->addTo(profile);
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->setToolTipsVisible(true); // Why Server address… may be disabled.

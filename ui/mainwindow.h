@@ -17,6 +17,8 @@ class QStackedWidget;
 namespace portal {
 
 class ApiClient;
+class AccountActions;
+class AccountManager;
 class CustomerEditPage;
 class CustomerListModel;
 class CustomersPage;
@@ -51,6 +53,8 @@ public:
     CustomersPage *customersPage() const { return m_customers; }
     CustomerEditPage *customerEditPage() const { return m_customerEdit; }
     NavigationBar *navigationBar() const { return m_nav; }
+    /// Change password, Delete account and Forgot password (Profile menu, Sign in).
+    AccountActions *accountActions() const { return m_accountActions; }
     Page *currentPage() const;
 
     QLabel *serverStatusLabel() const { return m_serverStatus; }
@@ -116,6 +120,8 @@ private:
     NavigationBar *m_nav;
     QLabel *m_serverStatus;
     QLabel *m_connectionStatus;
+    AccountManager *m_account = nullptr;
+    AccountActions *m_accountActions = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_serverAction = nullptr;
     QActionGroup *m_appearanceGroup = nullptr;
