@@ -148,6 +148,29 @@
     </message>
 </context>
 <context>
+    <name>portal::AccountActions</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete account…</source>
+        <translation>Konto &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>This server doesn&apos;t offer password changes.</source>
+        <translation>Dieser Server bietet keine Passwortänderung an.</translation>
+    </message>
+    <message>
+        <source>This server doesn&apos;t offer password resets.</source>
+        <translation>Dieser Server bietet kein Zurücksetzen von Passwörtern an.</translation>
+    </message>
+    <message>
+        <source>This server doesn&apos;t offer deleting accounts.</source>
+        <translation>Dieser Server bietet kein Löschen von Konten an.</translation>
+    </message>
+</context>
+<context>
     <name>portal::AuthStateManager</name>
     <message>
         <source>You&apos;re signed in, but your sign-in couldn&apos;t be saved in the keychain, so you&apos;ll need to sign in again next time.</source>
@@ -178,6 +201,37 @@
     <message>
         <source>Working</source>
         <translation>Bitte warten</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Neues Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>Passwort &amp;ändern</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Passwort geändert.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
 </context>
 <context>
@@ -217,6 +271,22 @@
     <message>
         <source>Invalid --auth value &quot;%1&quot;: use token or jwt.</source>
         <translation>Ungültiger Wert für --auth „%1“: Verwenden Sie token oder jwt.</translation>
+    </message>
+    <message>
+        <source>Your administrator set the server address to %1; --server cannot connect to %2.</source>
+        <translation>Ihr Administrator hat die Serveradresse auf %1 festgelegt; --server kann keine Verbindung zu %2 herstellen.</translation>
+    </message>
+    <message>
+        <source>Which endpoints the server has, for this run only: seed (the portal&apos;s /api/ views) or djoser (Djoser under /auth/).</source>
+        <translation>Welche Endpunkte der Server hat, nur für diesen Start: seed (die /api/-Ansichten des Portals) oder djoser (Djoser unter /auth/).</translation>
+    </message>
+    <message>
+        <source>flavour</source>
+        <translation>variante</translation>
+    </message>
+    <message>
+        <source>Invalid --api value &quot;%1&quot;: use seed or djoser.</source>
+        <translation>Ungültiger Wert für --api „%1“: verwenden Sie seed oder djoser.</translation>
     </message>
 </context>
 <context>
@@ -527,6 +597,97 @@
     </message>
 </context>
 <context>
+    <name>portal::DeleteAccountDialog</name>
+    <message>
+        <source>Delete account</source>
+        <translation>Konto löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete account</source>
+        <translation>Konto &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Deleting your account removes it and everything in it from the server. This cannot be undone.</source>
+        <translation>Wenn Sie Ihr Konto löschen, werden es und alles darin vom Server entfernt. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1.</source>
+        <extracomment>%1 is the username of the account that would be deleted.</extracomment>
+        <translation>Sie sind als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>Type your username to confirm</source>
+        <translation>Geben Sie zur Bestätigung Ihren Benutzernamen ein</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ForgotPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Send reset message</source>
+        <translation>Nachricht zum Zurücksetzen &amp;senden</translation>
+    </message>
+    <message>
+        <source>I &amp;have a reset code</source>
+        <translation>Ich &amp;habe einen Code</translation>
+    </message>
+    <message>
+        <source>Set &amp;new password</source>
+        <translation>&amp;Neues Passwort festlegen</translation>
+    </message>
+    <message>
+        <source>Enter the email address of your account, and we will send a reset message to it.</source>
+        <translation>Geben Sie die E-Mail-Adresse Ihres Kontos ein; wir senden eine Nachricht zum Zurücksetzen dorthin.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>I &amp;already have a code</source>
+        <translation>Ich habe &amp;bereits einen Code</translation>
+    </message>
+    <message>
+        <source>Paste the link or the code from the reset message, then choose a new password.</source>
+        <translation>Fügen Sie den Link oder den Code aus der Nachricht ein und wählen Sie dann ein neues Passwort.</translation>
+    </message>
+    <message>
+        <source>Reset code</source>
+        <translation>Code zum Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Neues Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Ask for a new reset &amp;message</source>
+        <translation>Neue Nachricht an&amp;fordern</translation>
+    </message>
+    <message>
+        <source>If an account uses this address, we sent it a reset message.</source>
+        <translation>Falls ein Konto diese Adresse verwendet, haben wir ihm eine Nachricht zum Zurücksetzen gesendet.</translation>
+    </message>
+    <message>
+        <source>Paste the link or the code from the reset message.</source>
+        <translation>Fügen Sie den Link oder den Code aus der Nachricht ein.</translation>
+    </message>
+    <message>
+        <source>This reset code is not valid any more. Ask for a new reset message.</source>
+        <translation>Dieser Code ist nicht mehr gültig. Fordern Sie eine neue Nachricht an.</translation>
+    </message>
+</context>
+<context>
     <name>portal::MainWindow</name>
     <message>
         <source>%1 — %2</source>
@@ -673,6 +834,18 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Can&apos;t reach the server</source>
         <translation>Server nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>Your administrator set the server address.</source>
+        <translation>Ihr Administrator hat die Serveradresse festgelegt.</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1145,26 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Choose the server to connect to: Settings ▸ Server address…</source>
         <translation>Wählen Sie den Server, mit dem Sie sich verbinden möchten: Einstellungen ▸ Serveradresse …</translation>
+    </message>
+    <message>
+        <source>Forgot pass&amp;word?</source>
+        <translation>Passwort &amp;vergessen?</translation>
+    </message>
+    <message>
+        <source>Set a new password with a message sent to your email</source>
+        <translation>Ein neues Passwort mit einer Nachricht an Ihre E-Mail-Adresse festlegen</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Sign in with your new password.</source>
+        <translation>Ihr Passwort wurde geändert. Melden Sie sich mit Ihrem neuen Passwort an.</translation>
+    </message>
+    <message>
+        <source>Your account was deleted.</source>
+        <translation>Ihr Konto wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Your password was reset. Sign in with your new password.</source>
+        <translation>Ihr Passwort wurde zurückgesetzt. Melden Sie sich mit Ihrem neuen Passwort an.</translation>
     </message>
 </context>
 <context>
