@@ -43,7 +43,7 @@ void AccountActions::addTo(QMenu *menu)
 
 void AccountActions::openChangePassword()
 {
-    if (m_dialog || !m_changePassword->isEnabled())
+    if ((m_dialog && m_dialog->isVisible()) || !m_changePassword->isEnabled())
         return;
     auto *dialog = new ChangePasswordDialog(m_account, m_auth, m_window);
     connect(dialog, &ChangePasswordDialog::passwordChanged, this,
@@ -54,7 +54,7 @@ void AccountActions::openChangePassword()
 
 void AccountActions::openDeleteAccount()
 {
-    if (m_dialog || !m_deleteAccount->isEnabled())
+    if ((m_dialog && m_dialog->isVisible()) || !m_deleteAccount->isEnabled())
         return;
     auto *dialog = new DeleteAccountDialog(m_account, m_auth, m_window);
     m_dialog = dialog;
@@ -63,7 +63,8 @@ void AccountActions::openDeleteAccount()
 
 void AccountActions::openForgotPassword()
 {
-    if (m_dialog || !m_account->isAvailable(AccountManager::Feature::ResetPassword))
+    if ((m_dialog && m_dialog->isVisible()) ||
+        !m_account->isAvailable(AccountManager::Feature::ResetPassword))
         return;
     auto *dialog = new ForgotPasswordDialog(m_account, m_window);
     connect(dialog, &ForgotPasswordDialog::passwordReset, this, [this]() {

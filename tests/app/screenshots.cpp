@@ -6,7 +6,9 @@
 // With --serverctl and --state-dir it also stops the server (and starts it again on the same port)
 // for the "server lost" shot.
 
+#include "accountactions.h"
 #include "apiclient.h"
+#include "changepassworddialog.h"
 #include "conflictdialog.h"
 #include "customereditor.h"
 #include "customereditpage.h"
@@ -14,6 +16,8 @@
 #include "customerhistorymodel.h"
 #include "customerlistmodel.h"
 #include "customerspage.h"
+#include "deleteaccountdialog.h"
+#include "forgotpassworddialog.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "portalapp.h"
@@ -99,6 +103,16 @@ bool shootSignedOut(PortalApp &portal, const QString &out)
          waitFor([&]() { return portal.auth()->state() == AuthStateManager::State::SignedOut; });
     ok = ok && save(window, out, QStringLiteral("sign-in-error"));
 
+    // Forgot password?: the reset dialog's first step, an address typed.
+    signIn->forgotPasswordButton()->click();
+    auto *forgot = window->findChild<ForgotPasswordDialog *>();
+    ok = ok && forgot && waitFor([&]() { return forgot->isVisible(); });
+    if (forgot) {
+        type(forgot->emailEdit(), QStringLiteral("alice@example.com"));
+        ok = ok && save(window, out, QStringLiteral("forgot-password"), forgot);
+        forgot->reject();
+    }
+
     signIn->createAccountButton()->click();
     RegisterPage *registerPage = window->registerPage();
     type(registerPage->input(QStringLiteral("username")), QStringLiteral("al"));
@@ -129,6 +143,29 @@ bool shootSignedIn(PortalApp &portal, const QString &out)
     Q_EMIT window->appearanceChangeRequested(Appearance::Mode::Dark);
     ok = ok && save(window, out, QStringLiteral("profile-dark"));
     Q_EMIT window->appearanceChangeRequested(Appearance::Mode::System);
+
+    // Profile ▸ Change password… with the confirmation mistyped, and Delete account….
+    window->accountActions()->openChangePassword();
+    auto *change = window->findChild<ChangePasswordDialog *>();
+    ok = ok && change && waitFor([&]() { return change->isVisible(); });
+    if (change) {
+        type(change->currentPasswordEdit(), QStringLiteral("alice-password-1"));
+        type(change->newPasswordEdit(), QStringLiteral("a-new-secret-42"));
+        type(change->confirmPasswordEdit(), QStringLiteral("a-new-secret-24"));
+        change->changeButton()->click();
+        ok = ok && save(window, out, QStringLiteral("change-password"), change);
+        change->reject();
+    }
+    window->accountActions()->openDeleteAccount();
+    auto *remove = window->findChild<DeleteAccountDialog *>();
+    ok = ok && remove && waitFor([&]() { return remove->isVisible(); });
+    if (remove) {
+        type(remove->passwordEdit(), QStringLiteral("alice-password-1"));
+        type(remove->usernameEdit(), QStringLiteral("alice"));
+        ok = ok && save(window, out, QStringLiteral("delete-account"), remove);
+        remove->reject();
+    }
+    ok = ok && waitFor([&]() { return !window->findChild<DeleteAccountDialog *>(); });
 
     window->openServerDialog();
     ServerDialog *dialog = window->serverDialog();
