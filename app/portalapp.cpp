@@ -257,7 +257,7 @@ QString PortalApp::appearanceKey()
     return QStringLiteral("appearance/mode");
 }
 
-void PortalApp::saveServer(const QUrl &url, AuthMode auth)
+void PortalApp::saveServer(const QUrl &url, AuthMode auth, ApiFlavour api)
 {
     // The window offers no way to change a locked server; nothing else may either.
     if (m_options.policy.locked) {
@@ -266,6 +266,9 @@ void PortalApp::saveServer(const QUrl &url, AuthMode auth)
     }
     m_settings->setValue(serverKey(), url.toString());
     m_settings->setValue(authKey(), authModeToString(auth));
+    m_settings->setValue(apiKey(), apiFlavourToString(api));
+    // The endpoints first: a server that is changing restores its session through them.
+    applyApi(api);
     m_auth->changeServer(url, auth);
 }
 

@@ -97,7 +97,7 @@ public:
 private:
     void applyTimeoutSetting();
     void applyCaSetting();
-    void saveServer(const QUrl &url, AuthMode auth);
+    void saveServer(const QUrl &url, AuthMode auth, ApiFlavour api);
     void applyApi(ApiFlavour flavour);
     void changeAppearance(Appearance::Mode mode);
 

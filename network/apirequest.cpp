@@ -5,6 +5,7 @@ namespace portal {
 ApiEndpoints ApiEndpoints::forFlavour(ApiFlavour flavour)
 {
     ApiEndpoints endpoints;
+    endpoints.flavour = flavour;
     if (flavour == ApiFlavour::Djoser) {
         // Djoser mounted under /auth/ (its authtoken and jwt URL sets). The staff endpoints are
         // the server's own; Djoser has none, nor a JWT blacklist (a 404 there is fine).

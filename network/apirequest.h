@@ -24,6 +24,9 @@ struct ApiEndpoints
     /// The default paths of @p flavour.
     static ApiEndpoints forFlavour(ApiFlavour flavour);
 
+    /// The flavour whose defaults these paths started from.
+    ApiFlavour flavour = ApiFlavour::Seed;
+
     QString registerPath = QStringLiteral("/api/register/");
     QString loginPath = QStringLiteral("/api/login/");
     QString logoutPath = QStringLiteral("/api/logout/");

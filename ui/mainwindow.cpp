@@ -228,18 +228,21 @@ void MainWindow::openServerDialog()
         m_serverDialog->activateWindow();
         return;
     }
-    m_serverDialog = new ServerDialog(m_auth->server(), m_auth->authMode(), this);
-    connect(
-        m_serverDialog, &ServerDialog::serverChosen, this, [this](const QUrl &url, AuthMode auth) {
-            if (url == m_auth->server() && auth == m_auth->authMode())
-                return;
-            if (hasUnsavedChanges())
-                confirmDiscard(this, tr("Discard your unsaved changes and change the server?"),
-                               tr("Discard and change server"),
-                               [this, url, auth]() { Q_EMIT serverChangeRequested(url, auth); });
-            else
-                Q_EMIT serverChangeRequested(url, auth);
-        });
+    m_serverDialog =
+        new ServerDialog(m_auth->server(), m_auth->authMode(), m_api->endpoints().flavour, this);
+    connect(m_serverDialog, &ServerDialog::serverChosen, this,
+            [this](const QUrl &url, AuthMode auth, ApiFlavour api) {
+                if (url == m_auth->server() && auth == m_auth->authMode() &&
+                    api == m_api->endpoints().flavour)
+                    return;
+                if (hasUnsavedChanges())
+                    confirmDiscard(this, tr("Discard your unsaved changes and change the server?"),
+                                   tr("Discard and change server"), [this, url, auth, api]() {
+                                       Q_EMIT serverChangeRequested(url, auth, api);
+                                   });
+                else
+                    Q_EMIT serverChangeRequested(url, auth, api);
+            });
     m_serverDialog->open();
 }
 

@@ -82,7 +82,7 @@ public Q_SLOTS:
     void requestSignOut();
 
 Q_SIGNALS:
-    void serverChangeRequested(const QUrl &url, portal::AuthMode auth);
+    void serverChangeRequested(const QUrl &url, portal::AuthMode auth, portal::ApiFlavour api);
     void appearanceChangeRequested(portal::Appearance::Mode mode);
 
 protected:

@@ -13,11 +13,13 @@
 
 namespace portal {
 
-ServerDialog::ServerDialog(const QUrl &current, AuthMode currentAuth, QWidget *parent)
+ServerDialog::ServerDialog(const QUrl &current, AuthMode currentAuth, ApiFlavour currentApi,
+                           QWidget *parent)
     : QDialog(parent)
     , m_address(new QLineEdit(this))
     , m_error(new FieldErrorLabel(m_address, this))
     , m_auth(new QComboBox(this))
+    , m_api(new QComboBox(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("serverDialog"));
@@ -50,6 +52,14 @@ ServerDialog::ServerDialog(const QUrl &current, AuthMode currentAuth, QWidget *p
     authHint->setWordWrap(true);
     authHint->setForegroundRole(QPalette::PlaceholderText);
 
+    m_api->setObjectName(QStringLiteral("serverApi"));
+    m_api->addItem(tr("Customer Portal (/api/)"), int(ApiFlavour::Seed));
+    m_api->addItem(tr("Djoser (/auth/)"), int(ApiFlavour::Djoser));
+    m_api->setCurrentIndex(m_api->findData(int(currentApi)));
+    auto *apiCaption = new QLabel(tr("Server &type"), this);
+    apiCaption->setBuddy(m_api);
+    m_api->setAccessibleName(tr("Server type"));
+
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(6);
     layout->addWidget(caption);
@@ -60,6 +70,9 @@ ServerDialog::ServerDialog(const QUrl &current, AuthMode currentAuth, QWidget *p
     layout->addWidget(authCaption);
     layout->addWidget(m_auth);
     layout->addWidget(authHint);
+    layout->addSpacing(6);
+    layout->addWidget(apiCaption);
+    layout->addWidget(m_api);
     layout->addSpacing(6);
     layout->addWidget(m_buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 64);
@@ -113,7 +126,8 @@ void ServerDialog::accept()
 {
     if (!m_url.isValid())
         return;
-    Q_EMIT serverChosen(m_url, AuthMode(m_auth->currentData().toInt()));
+    Q_EMIT serverChosen(m_url, AuthMode(m_auth->currentData().toInt()),
+                        ApiFlavour(m_api->currentData().toInt()));
     QDialog::accept();
 }
 

@@ -24,16 +24,18 @@ class ServerDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ServerDialog)
 
 public:
-    ServerDialog(const QUrl &current, AuthMode currentAuth, QWidget *parent = nullptr);
+    ServerDialog(const QUrl &current, AuthMode currentAuth,
+                 ApiFlavour currentApi = ApiFlavour::Seed, QWidget *parent = nullptr);
 
     QLineEdit *addressEdit() const { return m_address; }
     QComboBox *authBox() const { return m_auth; }
+    QComboBox *apiBox() const { return m_api; }
     QPushButton *okButton() const;
     QString error() const;
 
 Q_SIGNALS:
     /// The user accepted a usable address (already normalised) and a sign-in method.
-    void serverChosen(const QUrl &url, portal::AuthMode auth);
+    void serverChosen(const QUrl &url, portal::AuthMode auth, portal::ApiFlavour api);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -46,6 +48,7 @@ private:
     QLineEdit *m_address;
     FieldErrorLabel *m_error;
     QComboBox *m_auth;
+    QComboBox *m_api;
     QDialogButtonBox *m_buttons;
     QUrl m_url;
 };

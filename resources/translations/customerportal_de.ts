@@ -1083,6 +1083,22 @@ Lizenz: MIT-Lizenz.</translation>
         <source>Ask your server&apos;s administrator if you are unsure; most servers use tokens.</source>
         <translation>Fragen Sie im Zweifel die Administration Ihres Servers; die meisten Server verwenden Tokens.</translation>
     </message>
+    <message>
+        <source>Customer Portal (/api/)</source>
+        <translation>Kundenportal (/api/)</translation>
+    </message>
+    <message>
+        <source>Djoser (/auth/)</source>
+        <translation>Djoser (/auth/)</translation>
+    </message>
+    <message>
+        <source>Server &amp;type</source>
+        <translation>Server&amp;typ</translation>
+    </message>
+    <message>
+        <source>Server type</source>
+        <translation>Servertyp</translation>
+    </message>
 </context>
 <context>
     <name>portal::SignInPage</name>

@@ -336,16 +336,25 @@ void TestPortalApp::serverDialogSavesTheSignInMethod()
     QVERIFY(dialog);
     dialog->addressEdit()->setText(referenceServerUrl().toString());
     dialog->authBox()->setCurrentIndex(dialog->authBox()->findData(int(AuthMode::Jwt)));
+    dialog->apiBox()->setCurrentIndex(dialog->apiBox()->findData(int(ApiFlavour::Djoser)));
     click(dialog->okButton());
     QTRY_COMPARE_WITH_TIMEOUT(app->auth()->server(), referenceServerUrl(), 30000);
     QCOMPARE(app->api()->authMode(), AuthMode::Jwt);
+    QCOMPARE(app->api()->endpoints().jwtObtainPath, QStringLiteral("/auth/jwt/create/"));
     QCOMPARE(m_settings->value(PortalApp::authKey()).toString(), QStringLiteral("jwt"));
+    QCOMPARE(m_settings->value(PortalApp::apiKey()).toString(), QStringLiteral("djoser"));
     QCOMPARE(m_settings->value(PortalApp::serverKey()).toString(), referenceServerUrl().toString());
     // The next start uses both.
     app.reset();
     app = startApp(QUrl());
     QCOMPARE(app->auth()->server(), referenceServerUrl());
     QCOMPARE(app->api()->authMode(), AuthMode::Jwt);
+    QCOMPARE(app->api()->endpoints().flavour, ApiFlavour::Djoser);
+    // And the dialog shows them again.
+    app->window()->openServerDialog();
+    QVERIFY(app->window()->serverDialog());
+    QCOMPARE(app->window()->serverDialog()->apiBox()->currentData().toInt(),
+             int(ApiFlavour::Djoser));
 }
 
 void TestPortalApp::lockedServer_data()
@@ -399,7 +408,7 @@ void TestPortalApp::lockedServerCannotBeChanged()
     QTest::ignoreMessage(QtWarningMsg, "the server address is locked by the system-wide "
                                        "configuration");
     Q_EMIT app->window()->serverChangeRequested(QUrl(QStringLiteral("http://localhost:9")),
-                                                AuthMode::Token);
+                                                AuthMode::Token, ApiFlavour::Djoser);
     QCOMPARE(app->auth()->server(), referenceServerUrl());
     QCOMPARE(app->auth()->authMode(), AuthMode::Jwt);
     QVERIFY(!m_settings->contains(PortalApp::serverKey()));
