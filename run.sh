@@ -5,8 +5,9 @@
 #                   (and PORTAL_DEMO_CUSTOMERS generated customers, default 1000) and launch the
 #                   app against it (needs a display)
 #   ./run.sh test   install what is missing, build in a clean build directory and run every test
-#                   headless, then the whole suite again under AddressSanitizer + UBSan, then the
-#                   fuzzer for a minute (this is what .ci/run calls)
+#                   headless, lint the GitHub workflows, build and check the Linux packages, then
+#                   the whole suite again under ASan + UBSan, then the fuzzer for a minute (this is
+#                   what .ci/run calls)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,10 +15,11 @@ PACKAGES=(
     build-essential cmake
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6svg6 qtkeychain-qt6-dev libsecret-1-0 libgl1-mesa-dev
-    python3-django python3-djangorestframework python3-djangorestframework-simplejwt
+    python3-django python3-djangorestframework python3-djangorestframework-simplejwt python3-djoser
     gnome-keyring libsecret-tools dbus
     python3-cryptography openssl
     desktop-file-utils appstream
+    lintian rpm rpmlint file
     clang libclang-rt-14-dev
 )
 PYTHON=/usr/bin/python3   # Debian's interpreter: the one that has Django and DRF
@@ -83,6 +85,12 @@ MSG
     ./build/app/customer-portal --server "$url"
 }
 
+# The GitHub Actions workflows (.github/workflows/) cannot run here: they are linted instead.
+lint_workflows() {
+    say "Linting the GitHub Actions workflows (actionlint)"
+    .github/lint.sh
+}
+
 run_tests() {
     install_missing
     local dir=build-tests
@@ -92,6 +100,11 @@ run_tests() {
     say "Running the tests"
     tests/keyring-session.sh ctest --test-dir "$dir" --output-on-failure --parallel "$JOBS" \
         --timeout 600
+    lint_workflows
+    # The tests' own RelWithDebInfo build packages as a release build would (tests are never
+    # installed); the install test runs only with CI set, or after a yes on a terminal.
+    say "Building and checking the Linux packages"
+    packaging/linux/check-packages.sh "$dir"
     say "Running the tests again under AddressSanitizer + UndefinedBehaviorSanitizer"
     tests/asan-run.sh
     say "Fuzzing response parsing for a minute"
@@ -102,5 +115,5 @@ run_tests() {
 case "${1:-}" in
     app) run_app ;;
     test) run_tests ;;
-    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
