@@ -8,6 +8,7 @@
 #include "authstatemanager.h"
 #include "authtestcase.h"
 #include "customereditor.h"
+#include "faultserver.h"
 #include "modeltestutil.h"
 #include "testenv.h"
 
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void deleteAccount_data() { addFlavourRows(); }
     void deleteAccount();
     void serverWithoutTheEndpointsLosesTheFeatures();
+    void aTokenIssuedWithAPasswordChangeIsKept();
 
 private:
     /// (Re)starts m_private with @p settings; false with m_error.
@@ -383,6 +385,44 @@ void tst_AccountManager::serverWithoutTheEndpointsLosesTheFeatures()
     auth->changeServer(test::closedPortUrl());
     QVERIFY(account.isAvailable(Feature::ChangePassword));
     m_private.reset();
+}
+
+void tst_AccountManager::aTokenIssuedWithAPasswordChangeIsKept()
+{
+    // A server that answers a password change with a new token (and drops the old one): the
+    // session goes on with it, and the keychain keeps it for the next start.
+    using Response = test::FaultServer::Response;
+    test::FaultServer server;
+    QVERIFY(server.listen());
+    const QByteArray customer = R"({"id": 7, "username": "ada", "email": "ada@example.org"})";
+    server.route("POST", "/api/login/",
+                 Response::json(200, R"({"token": "t0k3n-one", "customer": )" + customer + "}"));
+    server.route("GET", "/api/profile/",
+                 Response::json(200, customer).withHeader("ETag", "\"v1\""));
+    server.route("POST", "/auth/users/set_password/",
+                 Response::json(200, R"({"auth_token": "t0k3n-two"})"));
+    auto made = newApp(server.url());
+    AuthStateManager *auth = made->manager.get();
+    auth->signIn(QStringLiteral("ada"), QStringLiteral("old-secret-1"), true);
+    QVERIFY(QTest::qWaitFor([auth]() { return auth->state() == State::SignedIn; }, kWaitMs));
+    QCOMPARE(waitForEntry(*made, QStringLiteral("ada"), Status::Ok).token,
+             QStringLiteral("t0k3n-one"));
+
+    AccountManager account(&made->api, auth);
+    QSignalSpy changed(&account, &AccountManager::passwordChanged);
+    account.changePassword(QStringLiteral("old-secret-1"), kNewPassword);
+    QVERIFY(changed.wait(kWaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(made->api.storedSecret(), QStringLiteral("t0k3n-two"), kWaitMs);
+    QVERIFY(QTest::qWaitFor(
+        [&]() {
+            return test::readStored(made->store, made->storedKey(QStringLiteral("ada"))).token ==
+                   QStringLiteral("t0k3n-two");
+        },
+        kWaitMs));
+    // The check that follows the change already carries the new token.
+    QVERIFY(QTest::qWaitFor([auth]() { return !auth->profile()->isBusy(); }, kWaitMs));
+    QCOMPARE(server.requests().constLast().header("Authorization"), QByteArray("Token t0k3n-two"));
+    QCOMPARE(auth->state(), State::SignedIn);
 }
 
 QTEST_GUILESS_MAIN(tst_AccountManager)

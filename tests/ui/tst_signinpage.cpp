@@ -42,6 +42,7 @@ private Q_SLOTS:
     void rememberMeStoresTheSession();
     void signedOutMessages_data();
     void signedOutMessages();
+    void accountDeletedLeavesNothing();
     void noServerConfigured();
     void enterOnACheckBoxSignsIn();
     void enterOnCreateAccountOpensTheForm();
@@ -322,7 +323,22 @@ void TestSignInPage::signedOutMessages_data()
         << MessageBanner::Kind::Error;
     QTest::newRow("signed out") << Reason::UserRequested << "You have signed out."
                                 << MessageBanner::Kind::Success;
+    QTest::newRow("password changed")
+        << Reason::PasswordChanged << "Your password was changed. Sign in with your new password."
+        << MessageBanner::Kind::Info;
     QTest::newRow("first start") << Reason::None << "" << MessageBanner::Kind::Info;
+}
+
+void TestSignInPage::accountDeletedLeavesNothing()
+{
+    // Nothing of the deleted account stays on screen, not even its name.
+    typeCredentials(QStringLiteral("gone"), QStringLiteral("typed"));
+    m_page->showSignedOut(AuthStateManager::SignOutReason::AccountDeleted, QString());
+    QCOMPARE(m_page->banner()->text(), QStringLiteral("Your account was deleted."));
+    QCOMPARE(m_page->banner()->kind(), MessageBanner::Kind::Success);
+    QVERIFY(m_page->usernameEdit()->text().isEmpty());
+    QVERIFY(m_page->passwordEdit()->text().isEmpty());
+    QTRY_VERIFY(m_page->usernameEdit()->hasFocus());
 }
 
 void TestSignInPage::signedOutMessages()
