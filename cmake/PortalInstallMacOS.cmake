@@ -23,18 +23,7 @@ set_source_files_properties("${_portal_icns}" TARGET_DIRECTORY customer-portal
 
 # Qt's frameworks and plugins are copied into the bundle (macdeployqt). QtKeychain is linked
 # statically (cmake/PortalKeychain.cmake), so no other library needs deploying.
-if(Qt6_VERSION VERSION_GREATER_EQUAL 6.5)
-    qt_generate_deploy_app_script(
-        TARGET customer-portal
-        OUTPUT_SCRIPT portal_deploy_script
-        NO_UNSUPPORTED_PLATFORM_ERROR)
-else()
-    qt_generate_deploy_app_script(
-        TARGET customer-portal
-        FILENAME_VARIABLE portal_deploy_script
-        NO_UNSUPPORTED_PLATFORM_ERROR)
-endif()
-install(SCRIPT ${portal_deploy_script})
+portal_deploy_qt_runtime()
 
 # Stripping and macdeployqt's rewriting of library paths invalidate the signatures in the bundle,
 # and Apple Silicon runs no unsigned code: sign the deployed bundle again, ad hoc. That is enough to

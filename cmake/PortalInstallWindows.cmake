@@ -5,18 +5,7 @@
 
 # Qt's libraries and plugins are copied next to the executable (windeployqt). QtKeychain is linked
 # statically (cmake/PortalKeychain.cmake), so no other DLL needs deploying.
-if(Qt6_VERSION VERSION_GREATER_EQUAL 6.5)
-    qt_generate_deploy_app_script(
-        TARGET customer-portal
-        OUTPUT_SCRIPT portal_deploy_script
-        NO_UNSUPPORTED_PLATFORM_ERROR)
-else()
-    qt_generate_deploy_app_script(
-        TARGET customer-portal
-        FILENAME_VARIABLE portal_deploy_script
-        NO_UNSUPPORTED_PLATFORM_ERROR)
-endif()
-install(SCRIPT ${portal_deploy_script})
+portal_deploy_qt_runtime()
 
 # "Customer Portal" is the product name shown in Apps & features and in the installer; the files
 # keep the lowercase name and the version: customer-portal-<version>-win64.msi / .zip.
