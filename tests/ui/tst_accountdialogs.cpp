@@ -29,6 +29,8 @@ using namespace portal;
 using namespace portal::test;
 using State = AuthStateManager::State;
 
+Q_DECLARE_METATYPE(portal::ApiFlavour)
+
 namespace {
 
 constexpr int kWaitMs = 30000;
@@ -92,7 +94,9 @@ private Q_SLOTS:
 
     void changePasswordChecksTheFormFirst_data();
     void changePasswordChecksTheFormFirst();
+    void changePasswordWrongCurrentPassword_data() { flavourRows(); }
     void changePasswordWrongCurrentPassword();
+    void changePasswordTooCommon_data() { flavourRows(); }
     void changePasswordTooCommon();
     void changePasswordWithEnter();
     void changePasswordWithoutTheEndpointCloses();
@@ -104,9 +108,14 @@ private Q_SLOTS:
 
     void deleteNeedsPasswordAndUsername();
     void enterInAFieldDoesNotDelete();
+    void deleteAccount_data() { flavourRows(); }
     void deleteAccount();
 
 private:
+    /// A row per API flavour (column "flavour"): the sign-in before the dialog goes through it.
+    static void flavourRows();
+    /// The harness speaks the row's flavour.
+    void useRowFlavour();
     /// A new account on the reference server, signed in; its username.
     QString signedInAccount(const QString &prefix);
     /// Opens @p dialog (kept in m_dialog) and waits until it has the keyboard.
@@ -143,6 +152,19 @@ void TestAccountDialogs::cleanup()
     delete m_dialog.data(); // Closed ones are already gone (deleted on close).
     m_account.reset();
     m_harness.reset();
+}
+
+void TestAccountDialogs::flavourRows()
+{
+    QTest::addColumn<ApiFlavour>("flavour");
+    QTest::newRow("seed") << ApiFlavour::Seed;
+    QTest::newRow("djoser") << ApiFlavour::Djoser;
+}
+
+void TestAccountDialogs::useRowFlavour()
+{
+    QFETCH(ApiFlavour, flavour);
+    m_harness->api.setEndpoints(ApiEndpoints::forFlavour(flavour));
 }
 
 QString TestAccountDialogs::signedInAccount(const QString &prefix)
@@ -387,6 +409,7 @@ void TestAccountDialogs::changePasswordChecksTheFormFirst()
 
 void TestAccountDialogs::changePasswordWrongCurrentPassword()
 {
+    useRowFlavour();
     const QString username = signedInAccount(QStringLiteral("chwrong"));
     QVERIFY(!username.isEmpty());
     const QString wrong = QStringLiteral("not-the-password");
@@ -424,6 +447,7 @@ void TestAccountDialogs::changePasswordWrongCurrentPassword()
 
 void TestAccountDialogs::changePasswordTooCommon()
 {
+    useRowFlavour();
     QVERIFY(!signedInAccount(QStringLiteral("chcommon")).isEmpty());
     const QString common = QStringLiteral("password123"); // Long enough for the form.
     ChangePasswordDialog *dialog = filledChangePassword(testPassword(), common, common);
@@ -655,6 +679,7 @@ void TestAccountDialogs::enterInAFieldDoesNotDelete()
 
 void TestAccountDialogs::deleteAccount()
 {
+    useRowFlavour();
     const QString username = signedInAccount(QStringLiteral("delete"));
     QVERIFY(!username.isEmpty());
     auto *dialog = open(new DeleteAccountDialog(m_account.get(), &m_harness->auth));
