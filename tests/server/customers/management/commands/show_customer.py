@@ -1,20 +1,9 @@
-import json
-
-from django.core.management.base import BaseCommand, CommandError
-
-from customers.models import Customer
+from customers.management.customercommand import CustomerCommand
 from customers.serializers import CustomerSerializer
 
 
-class Command(BaseCommand):
+class Command(CustomerCommand):
     help = "Print USERNAME's customer JSON, as the API would send it."
 
-    def add_arguments(self, parser):
-        parser.add_argument("username")
-
-    def handle(self, *args, **options):
-        try:
-            customer = Customer.objects.get(username=options["username"])
-        except Customer.DoesNotExist:
-            raise CommandError("no customer %r" % options["username"])
-        self.stdout.write(json.dumps(CustomerSerializer(customer).data, sort_keys=True))
+    def describe(self, customer):
+        return CustomerSerializer(customer).data
