@@ -38,7 +38,8 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
 {
     // Translated, so that Qt does not append the English name to translated window titles.
     QGuiApplication::setApplicationDisplayName(MainWindow::appName());
-    QApplication::setWindowIcon(icon(Icon::App));
+    // What the first frame does not show waits until it is painted (start-up time and memory).
+    m_auth->holdKeychainProbe();
     applyTimeoutSetting();
     applyCaSetting();
     m_api->setAuthMode(initialAuth());
@@ -54,6 +55,10 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     m_window->setServerLocked(m_options.policy.locked);
     connect(m_window, &MainWindow::serverChangeRequested, this, &PortalApp::saveServer);
     connect(m_window, &MainWindow::appearanceChangeRequested, this, &PortalApp::changeAppearance);
+    connect(m_window, &MainWindow::firstFramePainted, this, [this]() {
+        QApplication::setWindowIcon(icon(Icon::App)); // for every other window (dialogs)
+        m_auth->releaseKeychainProbe();
+    });
 }
 
 PortalApp::~PortalApp()
@@ -73,12 +78,14 @@ void PortalApp::start()
 {
     placeWindow(m_window, m_settings->value(windowGeometryKey()).toByteArray());
     m_started = true;
-    m_window->show();
+    // The server first: the window then opens on the page the state needs (Sign in, or
+    // Restoring while a stored session is read), which is the only page built before it shows.
     const QUrl server = initialServer();
+    if (!server.isEmpty())
+        m_auth->changeServer(server, initialAuth());
+    m_window->show();
     if (server.isEmpty())
         m_window->openServerDialog();
-    else
-        m_auth->changeServer(server, initialAuth());
 }
 
 MainWindow *PortalApp::window() const

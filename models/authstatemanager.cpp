@@ -3,6 +3,8 @@
 #include "authstatemanager_p.h"
 #include "logging.h"
 
+#include <utility>
+
 namespace portal {
 
 using State = AuthStateManager::State;
@@ -292,6 +294,18 @@ void AuthStateManager::signOut()
             qCInfo(lcAuth) << "logout request failed:" << errorKindName(result.error().kind);
         d->endSession(SignOutReason::UserRequested, false);
     });
+}
+
+void AuthStateManager::holdKeychainProbe()
+{
+    d->probeHeld = true;
+}
+
+void AuthStateManager::releaseKeychainProbe()
+{
+    d->probeHeld = false;
+    if (std::exchange(d->probeDue, false))
+        d->probeKeychain();
 }
 
 void AuthStateManager::changeServer(const QUrl &url)

@@ -141,6 +141,15 @@ public:
      */
     void accountDeleted();
 
+    /**
+     * While held, the keychain probe a signed-out start makes (does "Remember me" work here?)
+     * waits; releasing runs one that came due. Start-up holds it until the window's first frame
+     * is painted, so loading the keychain's backend does not delay that frame. Reading a stored
+     * session is never held.
+     */
+    void holdKeychainProbe();
+    void releaseKeychainProbe();
+
 public Q_SLOTS:
     /// Start-up: keychain -> GET profile -> SignedIn, or SignedOut. Also probes the keychain.
     void restoreSession();

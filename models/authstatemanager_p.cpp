@@ -88,6 +88,10 @@ void AuthStateManager::Private::startRestore()
 
 void AuthStateManager::Private::probeKeychain()
 {
+    if (probeHeld) {
+        probeDue = true;
+        return;
+    }
     if (store->availability() == TokenStore::Availability::Unknown)
         store->read(kProbeKey, q, {});
 }

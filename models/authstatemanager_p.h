@@ -96,6 +96,8 @@ struct AuthStateManager::Private
     std::optional<ApiError> lastError;
     bool serverUnreachable = false;
     bool rememberAvailable = true;
+    bool probeHeld = false;
+    bool probeDue = false;
     QString lastUsername;
     DraftStore drafts;
     /// A staff request was refused: the profile is being read again to see whether staff access

@@ -11,12 +11,10 @@
 
 namespace portal {
 
-AccountActions::AccountActions(AccountManager *account, AuthStateManager *auth, SignInPage *signIn,
-                               QWidget *window)
+AccountActions::AccountActions(AccountManager *account, AuthStateManager *auth, QWidget *window)
     : QObject(window)
     , m_account(account)
     , m_auth(auth)
-    , m_signIn(signIn)
     , m_window(window)
     , m_changePassword(new QAction(tr("Change &password…"), this))
     , m_deleteAccount(new QAction(tr("&Delete account…"), this))
@@ -25,12 +23,18 @@ AccountActions::AccountActions(AccountManager *account, AuthStateManager *auth, 
     m_deleteAccount->setObjectName(QStringLiteral("deleteAccountAction"));
     connect(m_changePassword, &QAction::triggered, this, &AccountActions::openChangePassword);
     connect(m_deleteAccount, &QAction::triggered, this, &AccountActions::openDeleteAccount);
-    connect(signIn, &SignInPage::forgotPasswordRequested, this,
-            &AccountActions::openForgotPassword);
     connect(account, &AccountManager::featureUnavailable, this, &AccountActions::onUnavailable);
     // After AccountManager's own handler: a new server may have every feature again.
     connect(auth, &AuthStateManager::serverChanged, this, &AccountActions::update);
     connect(auth, &AuthStateManager::stateChanged, this, &AccountActions::update);
+    update();
+}
+
+void AccountActions::attachSignInPage(SignInPage *signIn)
+{
+    m_signIn = signIn;
+    connect(signIn, &SignInPage::forgotPasswordRequested, this,
+            &AccountActions::openForgotPassword);
     update();
 }
 
@@ -68,6 +72,8 @@ void AccountActions::openForgotPassword()
         return;
     auto *dialog = new ForgotPasswordDialog(m_account, m_window);
     connect(dialog, &ForgotPasswordDialog::passwordReset, this, [this]() {
+        if (!m_signIn)
+            return;
         m_signIn->prefillUsername(m_auth->lastUsername());
         m_signIn->showPasswordReset();
     });
@@ -83,7 +89,8 @@ void AccountActions::update()
     m_changePassword->setEnabled(signedIn);
     m_deleteAccount->setVisible(m_account->isAvailable(Feature::DeleteAccount));
     m_deleteAccount->setEnabled(signedIn);
-    m_signIn->setPasswordResetAvailable(m_account->isAvailable(Feature::ResetPassword));
+    if (m_signIn)
+        m_signIn->setPasswordResetAvailable(m_account->isAvailable(Feature::ResetPassword));
 }
 
 void AccountActions::onUnavailable(AccountManager::Feature feature)

@@ -26,9 +26,11 @@ class AccountActions final : public QObject
     Q_DISABLE_COPY_MOVE(AccountActions)
 
 public:
-    /// @p account, @p auth and @p signIn are not owned; dialogs open over @p window.
-    AccountActions(AccountManager *account, AuthStateManager *auth, SignInPage *signIn,
-                   QWidget *window);
+    /// @p account and @p auth are not owned; dialogs open over @p window.
+    AccountActions(AccountManager *account, AuthStateManager *auth, QWidget *window);
+
+    /// Wires Sign in's "Forgot password?" (the page is built when first shown, so later).
+    void attachSignInPage(SignInPage *signIn);
 
     /// Adds the Profile menu's entries to @p menu.
     void addTo(QMenu *menu);
@@ -51,7 +53,7 @@ private:
 
     AccountManager *m_account;
     AuthStateManager *m_auth;
-    SignInPage *m_signIn;
+    QPointer<SignInPage> m_signIn;
     QWidget *m_window;
     QAction *m_changePassword;
     QAction *m_deleteAccount;

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
@@ -177,8 +178,15 @@ void CustomersPage::searchNow()
 
 void CustomersPage::reset()
 {
-    m_search->clear();
-    m_debounce->stop(); // clear() changed the text, which started the pause.
+    // setText(), not clear(): the next user must not get the last one's searches back with Ctrl+Z.
+    m_search->setText(QString());
+    m_debounce->stop(); // The text changed, which started the pause.
+}
+
+void CustomersPage::forgetTyping()
+{
+    const QSignalBlocker quiet(m_search); // The text stays the same: no new search.
+    m_search->setText(m_search->text());  // setText() starts a new undo history
 }
 
 void CustomersPage::openCurrent()

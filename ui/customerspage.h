@@ -50,6 +50,9 @@ public Q_SLOTS:
     void searchNow();
     /// Forgets the typed search (someone else is signing in); the list loads on activate().
     void reset();
+    /// The session ended: the search stays (the same person may sign in again), but what was
+    /// typed before it is no longer in the field's undo history (customers' names, kept all day).
+    void forgetTyping();
     /// Opens the current row's customer (openRequested()).
     void openCurrent();
 

@@ -9,7 +9,6 @@
 #include "customerlistmodel.h"
 #include "customerspage.h"
 #include "icons.h"
-#include "logging.h"
 #include "messagebanner.h"
 #include "navigationbar.h"
 #include "profilepage.h"
@@ -17,6 +16,7 @@
 #include "restoringpage.h"
 #include "serverdialog.h"
 #include "serverurl.h"
+#include "sessionstatus.h"
 #include "signinpage.h"
 
 #include <QAction>
@@ -28,9 +28,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace portal {
@@ -38,33 +38,19 @@ namespace portal {
 using State = AuthStateManager::State;
 
 namespace {
-constexpr int kConnectedMessageMs = 5000; // How long "Connected" stays after the server is back.
-constexpr int kNoteMs = 10000;            // How long a note (a feature the server lacks) stays.
+constexpr int kNoteMs = 10000; // How long a note (a feature the server lacks) stays.
 } // namespace
 
 MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
     : QMainWindow(parent)
     , m_auth(auth)
     , m_api(api)
-    , m_pages(new QStackedWidget(this))
-    , m_signIn(new SignInPage(auth, m_pages))
-    , m_register(new RegisterPage(auth, m_pages))
-    , m_profile(new ProfilePage(auth, m_pages))
-    , m_restoring(new RestoringPage(auth, m_pages))
     , m_customerList(new CustomerListModel(api, this))
-    , m_customers(new CustomersPage(m_customerList, m_pages))
-    , m_customerEdit(new CustomerEditPage(auth, api, m_pages))
+    , m_pages(new PageStack(auth, api, m_customerList, this))
     , m_nav(new NavigationBar(this))
-    , m_serverStatus(new QLabel(this))
-    , m_connectionStatus(new QLabel(this))
     , m_lastState(State::Restoring)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(icon(Icon::App));
-    const QList<Page *> pages{m_restoring, m_signIn,    m_register,
-                              m_profile,   m_customers, m_customerEdit};
-    for (Page *page : pages)
-        m_pages->addWidget(page);
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
@@ -73,57 +59,80 @@ MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
     centralLayout->addWidget(m_pages, 1);
     setCentralWidget(central);
     m_account = new AccountManager(api, auth, this);
-    m_accountActions = new AccountActions(m_account, auth, m_signIn, this);
+    m_accountActions = new AccountActions(m_account, auth, this);
     connect(m_accountActions, &AccountActions::passwordChanged, this,
-            [this](const QString &message) { m_profile->banner()->showSuccess(message); });
+            [this](const QString &message) { profilePage()->banner()->showSuccess(message); });
     connect(m_accountActions, &AccountActions::note, this,
             [this](const QString &text) { statusBar()->showMessage(text, kNoteMs); });
+    connect(m_pages, &PageStack::signInBuilt, m_accountActions, &AccountActions::attachSignInPage);
+    connect(m_pages, &PageStack::createAccountRequested, this, &MainWindow::showRegister);
+    connect(m_pages, &PageStack::backToSignInRequested, this, &MainWindow::showSignIn);
+    connect(m_pages, &PageStack::openCustomerRequested, this, &MainWindow::openCustomer);
+    connect(m_pages, &PageStack::backToCustomersRequested, this, &MainWindow::showCustomers);
     buildMenus();
-    buildStatusBar();
+    m_status = new SessionStatus(auth, api, statusBar());
     resize(720, 680);
 
-    connect(m_signIn, &SignInPage::createAccountRequested, this, &MainWindow::showRegister);
-    connect(m_register, &RegisterPage::backRequested, this, &MainWindow::showSignIn);
     connect(auth, &AuthStateManager::stateChanged, this, &MainWindow::onStateChanged);
-    connect(auth, &AuthStateManager::userChanged, this, &MainWindow::updateStatus);
     connect(auth, &AuthStateManager::userChanged, this, &MainWindow::updateNavigation);
     connect(auth, &AuthStateManager::staffAccessLost, this, &MainWindow::onStaffAccessLost);
     connect(m_nav, &NavigationBar::placeRequested, this, [this](NavigationBar::Place place) {
         // The tab shows where the user is until the page changes (leaving an editor may ask).
-        m_nav->setCurrent(currentPage() == m_profile ? NavigationBar::Place::MyProfile
-                                                     : NavigationBar::Place::Customers);
+        m_nav->setCurrent(m_pages->isCurrent(m_pages->builtProfile())
+                              ? NavigationBar::Place::MyProfile
+                              : NavigationBar::Place::Customers);
         if (place == NavigationBar::Place::Customers)
             showCustomers();
         else
             showMyProfile();
     });
-    connect(m_customers, &CustomersPage::openRequested, this, &MainWindow::openCustomer);
-    connect(m_customerEdit, &CustomerEditPage::backRequested, this, &MainWindow::showCustomers);
-    connect(m_customerEdit, &CustomerEditPage::customerSaved, m_customerList,
-            &CustomerListModel::updateCustomer);
-    connect(auth, &AuthStateManager::serverUnreachableChanged, this, &MainWindow::updateStatus);
-    connect(api, &ApiClient::serverReachableChanged, this, [this](bool reachable) {
-        // The way back is said for a moment; the state of the session stays beside it.
-        if (reachable)
-            statusBar()->showMessage(tr("Connected"), kConnectedMessageMs);
-        else
-            statusBar()->clearMessage();
-        updateStatus();
-    });
     connect(auth, &AuthStateManager::serverChanged, this, [this](const QUrl &url) {
-        m_signIn->setServerConfigured(!url.isEmpty());
-        m_signIn->prefillUsername(m_auth->lastUsername());
-        updateStatus();
+        if (SignInPage *signIn = m_pages->builtSignIn()) {
+            signIn->setServerConfigured(!url.isEmpty());
+            signIn->prefillUsername(m_auth->lastUsername());
+        }
     });
-    onStateChanged(auth->state());
-    m_signIn->setServerConfigured(!auth->server().isEmpty());
+    // The page for the state is chosen when the window is first shown (or the state changes
+    // before that): a window that starts by restoring a session never builds Sign in.
+    m_signOutAction->setEnabled(false);
+    updateNavigation();
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_firstFramePainted) {
+        m_firstFramePainted = true;
+        // From the event loop, so the frame this paint starts is finished and on screen first.
+        QTimer::singleShot(0, this, [this]() {
+            setWindowIcon(icon(Icon::App)); // SVG: loaded for the title bar, after the frame
+            Q_EMIT firstFramePainted();
+        });
+    }
+    return QMainWindow::event(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    if (!m_synced)
+        onStateChanged(m_auth->state());
+    QMainWindow::showEvent(event);
 }
 
 MainWindow::~MainWindow() = default;
 
 Page *MainWindow::currentPage() const
 {
-    return qobject_cast<Page *>(m_pages->currentWidget());
+    return m_pages->current();
+}
+
+QLabel *MainWindow::serverStatusLabel() const
+{
+    return m_status->serverLabel();
+}
+
+QLabel *MainWindow::connectionStatusLabel() const
+{
+    return m_status->connectionLabel();
 }
 
 ServerDialog *MainWindow::serverDialog() const
@@ -188,17 +197,6 @@ QAction *MainWindow::addAppearanceAction(QMenu *menu, const QString &text, Appea
     connect(action, &QAction::triggered, this,
             [this, mode]() { Q_EMIT appearanceChangeRequested(mode); });
     return action;
-}
-
-void MainWindow::buildStatusBar()
-{
-    m_serverStatus->setObjectName(QStringLiteral("serverStatus"));
-    m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
-    m_serverStatus->setTextFormat(Qt::PlainText);
-    m_connectionStatus->setTextFormat(Qt::PlainText);
-    statusBar()->addWidget(m_serverStatus, 1);
-    statusBar()->addPermanentWidget(m_connectionStatus);
-    updateStatus();
 }
 
 void MainWindow::setAppearanceMode(Appearance::Mode mode)
@@ -282,30 +280,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::showPage(Page *page)
 {
-    if (m_pages->currentWidget() != page)
-        qCDebug(lcUi) << "page" << page->objectName();
-    m_pages->setCurrentWidget(page);
+    m_pages->showPage(page);
     setWindowTitle(titleFor(page->pageName()));
-    m_nav->setCurrent(page == m_profile ? NavigationBar::Place::MyProfile
-                                        : NavigationBar::Place::Customers);
+    m_nav->setCurrent(page == m_pages->builtProfile() ? NavigationBar::Place::MyProfile
+                                                      : NavigationBar::Place::Customers);
 }
 
 void MainWindow::onStateChanged(State state)
 {
+    m_synced = true;
     switch (state) {
     case State::Restoring:
-        showPage(m_restoring);
+        showPage(restoringPage());
         break;
     case State::SignedOut:
         // A failed attempt stays on its page with its error; any other arrival starts afresh.
         if (m_lastState != State::SigningIn) {
             m_wantsRegister = false;
-            m_signIn->showSignedOut(m_auth->signOutReason(), m_auth->lastUsername());
+            signInPage()->showSignedOut(m_auth->signOutReason(), m_auth->lastUsername());
         }
         if (m_wantsRegister)
-            showPage(m_register);
+            showPage(registerPage());
         else
-            showPage(m_signIn);
+            showPage(signInPage());
         break;
     case State::SigningIn:
         break;
@@ -318,55 +315,28 @@ void MainWindow::onStateChanged(State state)
     }
     if (state != State::SignedIn)
         m_customerList->clear();
+    if (state == State::SignedOut) {
+        if (CustomersPage *customers = m_pages->builtCustomers())
+            customers->forgetTyping();
+    }
     m_lastState = state;
     m_signOutAction->setEnabled(state == State::SignedIn);
     updateNavigation();
-    updateStatus();
-}
-
-void MainWindow::updateStatus()
-{
-    const QUrl server = m_auth->server();
-    m_serverStatus->setText(server.isEmpty() ? tr("No server configured")
-                                             : tr("Server: %1").arg(originOf(server)));
-    QString text;
-    switch (m_auth->state()) {
-    case State::Restoring:
-        text = m_auth->isServerUnreachable() ? tr("Server unreachable") : tr("Connecting…");
-        break;
-    case State::SignedOut:
-        text = tr("Signed out");
-        break;
-    case State::SigningIn:
-        text = tr("Signing in…");
-        break;
-    case State::SignedIn:
-        text = tr("Signed in as %1").arg(m_auth->username());
-        break;
-    case State::SigningOut:
-        text = tr("Signing out…");
-        break;
-    }
-    // A session (or a sign-in) that lost the server says so until the server answers again.
-    const bool settled = m_auth->state() == State::SignedIn || m_auth->state() == State::SignedOut;
-    if (settled && !m_api->isServerReachable())
-        text = tr("Can't reach the server");
-    m_connectionStatus->setText(text);
 }
 
 void MainWindow::showRegister()
 {
     m_wantsRegister = true;
     // What was typed on the form survives a trip back to Sign in; success resets it.
-    showPage(m_register);
-    m_register->input(QStringLiteral("username"))->setFocus();
+    showPage(registerPage());
+    registerPage()->input(QStringLiteral("username"))->setFocus();
 }
 
 void MainWindow::showSignIn()
 {
     m_wantsRegister = false;
-    showPage(m_signIn);
-    m_signIn->usernameEdit()->setFocus();
+    showPage(signInPage());
+    signInPage()->usernameEdit()->setFocus();
 }
 
 } // namespace portal
@@ -376,22 +346,26 @@ namespace portal {
 void MainWindow::showSignedIn()
 {
     const QString owner = originOf(m_auth->server()) + QLatin1Char(' ') + m_auth->username();
-    if (owner != m_staffOwner)
-        m_customers->reset(); // Another user's search is not theirs to see.
+    CustomersPage *customers = m_pages->builtCustomers();
+    if (customers && owner != m_staffOwner)
+        customers->reset(); // Another user's search is not theirs to see.
     m_staffOwner = owner;
     // Where the work was when the session ended comes first: a staff editor's draft, then the
-    // profile's; otherwise staff land on Customers and customers on their profile.
-    if (m_auth->isStaff() && m_customerEdit->restoreDraft()) {
-        showPage(m_customerEdit);
+    // profile's; otherwise staff land on Customers and customers on their profile. (A page
+    // never built holds no draft and no edit.)
+    CustomerEditPage *editor = m_pages->builtCustomerEdit();
+    if (m_auth->isStaff() && editor && editor->restoreDraft()) {
+        showPage(editor);
         return;
     }
-    if (m_auth->isStaff() && !m_profile->form()->isEditing()) {
+    const ProfilePage *profile = m_pages->builtProfile();
+    if (m_auth->isStaff() && !(profile && profile->form()->isEditing())) {
         showCustomers();
         return;
     }
-    showPage(m_profile);
+    showPage(profilePage());
     // Keyboard and screen reader users start at the top of what they came for.
-    m_profile->form()->firstInput()->setFocus();
+    profilePage()->form()->firstInput()->setFocus();
 }
 
 void MainWindow::showCustomers()
@@ -399,13 +373,14 @@ void MainWindow::showCustomers()
     if (!m_auth->isStaff() || m_auth->state() != State::SignedIn)
         return;
     leaveEditor([this]() {
-        const bool fromEditor = currentPage() == m_customerEdit;
-        showPage(m_customers);
-        m_customers->activate();
-        if (!fromEditor || !m_customers->table()->currentIndex().isValid())
-            m_customers->searchEdit()->setFocus(Qt::OtherFocusReason);
+        const bool fromEditor = m_pages->isCurrent(m_pages->builtCustomerEdit());
+        CustomersPage *customers = customersPage();
+        showPage(customers);
+        customers->activate();
+        if (!fromEditor || !customers->table()->currentIndex().isValid())
+            customers->searchEdit()->setFocus(Qt::OtherFocusReason);
         else
-            m_customers->table()->setFocus(Qt::OtherFocusReason);
+            customers->table()->setFocus(Qt::OtherFocusReason);
     });
 }
 
@@ -414,26 +389,27 @@ void MainWindow::showMyProfile()
     if (m_auth->state() != State::SignedIn)
         return;
     leaveEditor([this]() {
-        showPage(m_profile);
-        m_profile->form()->firstInput()->setFocus(Qt::OtherFocusReason);
+        showPage(profilePage());
+        profilePage()->form()->firstInput()->setFocus(Qt::OtherFocusReason);
     });
 }
 
 void MainWindow::openCustomer(const Customer &customer)
 {
-    showPage(m_customerEdit);
-    m_customerEdit->openCustomer(customer); // Focuses the first field once the record is in.
+    showPage(customerEditPage());
+    customerEditPage()->openCustomer(customer); // Focuses the first field once the record is in.
 }
 
 void MainWindow::leaveEditor(const std::function<void()> &leave)
 {
-    if (currentPage() != m_customerEdit || !m_customerEdit->hasUnsavedChanges()) {
+    CustomerEditPage *editor = m_pages->builtCustomerEdit();
+    if (!m_pages->isCurrent(editor) || !editor->hasUnsavedChanges()) {
         leave();
         return;
     }
     confirmDiscard(this, tr("Discard your unsaved changes to this customer?"),
-                   tr("Discard and leave"), [this, leave]() {
-                       m_customerEdit->cancelEditing();
+                   tr("Discard and leave"), [editor, leave]() {
+                       editor->cancelEditing();
                        leave();
                    });
 }
@@ -441,13 +417,15 @@ void MainWindow::leaveEditor(const std::function<void()> &leave)
 void MainWindow::onStaffAccessLost()
 {
     // What was typed for a customer is kept, as on an expired session, in case access returns.
-    m_customerEdit->suspend(true);
+    if (CustomerEditPage *editor = m_pages->builtCustomerEdit())
+        editor->suspend(true);
     m_customerList->clear();
-    const bool onStaffPage = currentPage() == m_customers || currentPage() == m_customerEdit;
+    const bool onStaffPage = m_pages->isCurrent(m_pages->builtCustomers()) ||
+                             m_pages->isCurrent(m_pages->builtCustomerEdit());
     updateNavigation();
     if (onStaffPage)
-        showPage(m_profile);
-    m_profile->banner()->showError(tr("Your account no longer has support staff access."));
+        showPage(profilePage());
+    profilePage()->banner()->showError(tr("Your account no longer has support staff access."));
 }
 
 void MainWindow::updateNavigation()
@@ -457,7 +435,9 @@ void MainWindow::updateNavigation()
 
 bool MainWindow::hasUnsavedChanges() const
 {
-    return m_profile->hasUnsavedChanges() || m_customerEdit->hasUnsavedChanges();
+    const ProfilePage *profile = m_pages->builtProfile();
+    const CustomerEditPage *editor = m_pages->builtCustomerEdit();
+    return (profile && profile->hasUnsavedChanges()) || (editor && editor->hasUnsavedChanges());
 }
 
 void MainWindow::requestSignOut()

@@ -2,6 +2,7 @@
 
 #include "appearance.h"
 #include "authstatemanager.h"
+#include "pagestack.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -12,7 +13,6 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
-class QStackedWidget;
 
 namespace portal {
 
@@ -28,6 +28,7 @@ class ProfilePage;
 class RegisterPage;
 class RestoringPage;
 class ServerDialog;
+class SessionStatus;
 class SignInPage;
 
 /**
@@ -46,19 +47,21 @@ public:
     MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    SignInPage *signInPage() const { return m_signIn; }
-    RegisterPage *registerPage() const { return m_register; }
-    ProfilePage *profilePage() const { return m_profile; }
-    RestoringPage *restoringPage() const { return m_restoring; }
-    CustomersPage *customersPage() const { return m_customers; }
-    CustomerEditPage *customerEditPage() const { return m_customerEdit; }
+    // Each page is built the first time it is shown or asked for (these build it).
+    SignInPage *signInPage() const { return m_pages->signIn(); }
+    RegisterPage *registerPage() const { return m_pages->registration(); }
+    ProfilePage *profilePage() const { return m_pages->profile(); }
+    RestoringPage *restoringPage() const { return m_pages->restoring(); }
+    CustomersPage *customersPage() const { return m_pages->customers(); }
+    CustomerEditPage *customerEditPage() const { return m_pages->customerEdit(); }
     NavigationBar *navigationBar() const { return m_nav; }
     /// Change password, Delete account and Forgot password (Profile menu, Sign in).
     AccountActions *accountActions() const { return m_accountActions; }
+    /// The page on screen; nullptr until the window was first shown or the state first changed.
     Page *currentPage() const;
 
-    QLabel *serverStatusLabel() const { return m_serverStatus; }
-    QLabel *connectionStatusLabel() const { return m_connectionStatus; }
+    QLabel *serverStatusLabel() const;
+    QLabel *connectionStatusLabel() const;
     QAction *signOutAction() const { return m_signOutAction; }
     QAction *serverAction() const { return m_serverAction; }
     /// The open Server address dialog, if any.
@@ -84,17 +87,20 @@ public Q_SLOTS:
 Q_SIGNALS:
     void serverChangeRequested(const QUrl &url, portal::AuthMode auth, portal::ApiFlavour api);
     void appearanceChangeRequested(portal::Appearance::Mode mode);
+    /// Once, from the event loop right after the window's first frame was painted: what that frame
+    /// did not need (the keychain probe, the window icon) can load now without delaying it.
+    void firstFramePainted();
 
 protected:
+    bool event(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
     QAction *addAppearanceAction(QMenu *menu, const QString &text, Appearance::Mode mode);
-    void buildStatusBar();
     void showPage(Page *page);
     void onStateChanged(AuthStateManager::State state);
-    void updateStatus();
     void showRegister();
     void showSignIn();
     void showSignedIn();
@@ -109,17 +115,10 @@ private:
 
     AuthStateManager *m_auth;
     ApiClient *m_api;
-    QStackedWidget *m_pages;
-    SignInPage *m_signIn;
-    RegisterPage *m_register;
-    ProfilePage *m_profile;
-    RestoringPage *m_restoring;
     CustomerListModel *m_customerList;
-    CustomersPage *m_customers;
-    CustomerEditPage *m_customerEdit;
+    PageStack *m_pages;
     NavigationBar *m_nav;
-    QLabel *m_serverStatus;
-    QLabel *m_connectionStatus;
+    SessionStatus *m_status = nullptr;
     AccountManager *m_account = nullptr;
     AccountActions *m_accountActions = nullptr;
     QAction *m_signOutAction = nullptr;
@@ -130,6 +129,8 @@ private:
     /// Whose work the staff pages hold ("origin username"): someone else signing in starts afresh.
     QString m_staffOwner;
     bool m_wantsRegister = false;
+    bool m_synced = false; ///< A page for the auth state was chosen (at first show or change).
+    bool m_firstFramePainted = false;
     bool m_closeConfirmed = false;
     bool m_serverLocked = false;
 };

@@ -27,6 +27,8 @@ public:
 
     explicit NavigationBar(QWidget *parent = nullptr);
 
+    /// The tabs; built when the bar is first made available (nullptr until then: most sessions
+    /// are customers', who never see them).
     QTabBar *tabBar() const { return m_tabs; }
     QAction *customersAction() const { return m_customersAction; }
     QAction *profileAction() const { return m_profileAction; }
@@ -42,7 +44,10 @@ Q_SIGNALS:
     void placeRequested(portal::NavigationBar::Place place);
 
 private:
-    QTabBar *m_tabs;
+    void buildTabs();
+
+    QTabBar *m_tabs = nullptr;
+    Place m_current = Place::Customers;
     QAction *m_customersAction;
     QAction *m_profileAction;
 };

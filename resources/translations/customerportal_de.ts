@@ -776,38 +776,6 @@ Lizenz: MIT-Lizenz.</translation>
         <translation>Verwerfen und beenden</translation>
     </message>
     <message>
-        <source>No server configured</source>
-        <translation>Kein Server eingerichtet</translation>
-    </message>
-    <message>
-        <source>Server: %1</source>
-        <translation>Server: %1</translation>
-    </message>
-    <message>
-        <source>Server unreachable</source>
-        <translation>Server nicht erreichbar</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt …</translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation>Abgemeldet</translation>
-    </message>
-    <message>
-        <source>Signing in…</source>
-        <translation>Anmeldung läuft …</translation>
-    </message>
-    <message>
-        <source>Signed in as %1</source>
-        <translation>Angemeldet als %1</translation>
-    </message>
-    <message>
-        <source>Signing out…</source>
-        <translation>Abmeldung läuft …</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -830,14 +798,6 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Discard and sign out</source>
         <translation>Verwerfen und abmelden</translation>
-    </message>
-    <message>
-        <source>Can&apos;t reach the server</source>
-        <translation>Server nicht erreichbar</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Verbunden</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
@@ -1098,6 +1058,49 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Server type</source>
         <translation>Servertyp</translation>
+    </message>
+</context>
+<context>
+    <name>portal::SessionStatus</name>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>No server configured</source>
+        <translation>Kein Server eingerichtet</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>Server nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server</source>
+        <translation>Server nicht erreichbar</translation>
     </message>
 </context>
 <context>

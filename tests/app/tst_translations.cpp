@@ -269,6 +269,7 @@ void TestTranslations::windowTitlesEndWithTheDisplayName()
     PortalAppOptions options;
     options.settings = &settings;
     const PortalApp app(options);
+    app.window()->show(); // The first page is chosen when the window shows.
     QCOMPARE(app.window()->windowTitle(), title);
     QVERIFY(title.endsWith(QStringLiteral(" — ") + QGuiApplication::applicationDisplayName()));
     QCOMPARE(QGuiApplication::applicationDisplayName(), MainWindow::appName());

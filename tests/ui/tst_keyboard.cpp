@@ -390,6 +390,7 @@ void TestKeyboard::mainActionsHaveAKey()
     QFETCH(QString, page);
     QFETCH(QString, button);
     startApp();
+    buildEveryPage(m_window);
     auto *pageWidget = m_window->findChild<Page *>(page);
     QVERIFY(pageWidget);
     auto *action = pageWidget->findChild<QPushButton *>(button);

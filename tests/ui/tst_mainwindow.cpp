@@ -334,6 +334,7 @@ void TestMainWindow::captionsNameTheirInputs()
 {
     startApp(referenceServerUrl());
     signInByTyping(m_alice);
+    buildEveryPage(m_window);
     int captions = 0;
     for (QLabel *label : m_window->findChildren<QLabel *>()) {
         if (!label->buddy())
@@ -353,6 +354,7 @@ void TestMainWindow::captionsNameTheirInputs()
 void TestMainWindow::buttonsAreNamedByTheirText()
 {
     startApp(referenceServerUrl());
+    buildEveryPage(m_window);
     QStringList names;
     for (QPushButton *button : m_window->findChildren<QPushButton *>()) {
         QVERIFY(!button->text().isEmpty());

@@ -141,6 +141,7 @@ private Q_SLOTS:
     void a403WhileStillStaffKeepsStaffAccess();
     void draftSurvivesExpiryAndSigningInAgain();
     void draftIsNotShownToAnotherStaffMember();
+    void signingOutKeepsTheSearchButNotItsTyping();
 
 private:
     void startApp();
@@ -662,6 +663,36 @@ void TestStaffWindow::draftIsNotShownToAnotherStaffMember()
     QVERIFY(editor->form()->input(QStringLiteral("first_name"))->text().isEmpty());
     QVERIFY(m_window->customersPage()->searchEdit()->text().isEmpty()); // Not their search.
     QCOMPARE(m_window->customersPage()->model()->search(), QString());
+    // Not even with Ctrl+Z: the search was reset, not an undoable edit.
+    QLineEdit *search = m_window->customersPage()->searchEdit();
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY2(search->text().isEmpty(), qPrintable(search->text()));
+}
+
+void TestStaffWindow::signingOutKeepsTheSearchButNotItsTyping()
+{
+    // The same person signing in again finds their search; nothing typed before it (customers'
+    // names) stays in the field's undo history once the session ended.
+    const QString staff = newStaff(QStringLiteral("sw_undo"));
+    QVERIFY(!staff.isEmpty());
+    startApp();
+    signInByTyping(staff);
+    search(QStringLiteral("zz"));
+    QLineEdit *field = m_window->customersPage()->searchEdit();
+    QVERIFY(field->isUndoAvailable());
+    m_window->signOutAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), m_window->signInPage(), kWaitMs);
+    QCOMPARE(field->text(), QStringLiteral("zz"));
+    QVERIFY(!field->isUndoAvailable());
+    signInByTyping(staff);
+    QCOMPARE(m_window->currentPage(), m_window->customersPage());
+    QCOMPARE(field->text(), QStringLiteral("zz"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->customersPage()->model()->search(), QStringLiteral("zz"),
+                              kWaitMs);
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(field->text(), QStringLiteral("zz"));
 }
 
 QTEST_MAIN(TestStaffWindow)

@@ -1,5 +1,6 @@
 #include "uitest.h"
 
+#include "mainwindow.h"
 #include "testenv.h"
 
 #include <QAbstractButton>
@@ -76,6 +77,16 @@ bool clickBoxButton(QMessageBox *box, const QString &buttonName)
         return false;
     button->click();
     return true;
+}
+
+void buildEveryPage(MainWindow *window)
+{
+    window->signInPage();
+    window->registerPage();
+    window->profilePage();
+    window->restoringPage();
+    window->customersPage();
+    window->customerEditPage();
 }
 
 void settle()

@@ -18,6 +18,10 @@ class QLabel;
 class QMessageBox;
 class QWidget;
 
+namespace portal {
+class MainWindow;
+}
+
 namespace portal::test {
 
 /// The password every account made by these tests has.
@@ -41,6 +45,10 @@ bool clickBoxButton(QMessageBox *box, const QString &buttonName);
 
 /// Runs pending layout requests, as the event loop does before a user's next click can land on a
 /// newly shown page.
+/// Builds every page of @p window (pages are built when first shown): for checks that walk all
+/// of them at once.
+void buildEveryPage(MainWindow *window);
+
 void settle();
 
 /// Clicks @p widget with the mouse, after settle().
