@@ -1,5 +1,7 @@
 #include "icons.h"
 
+#include <QCoreApplication>
+#include <QHash>
 #include <QString>
 
 namespace portal {
@@ -47,7 +49,20 @@ QString fileName(Icon which)
 
 QIcon icon(Icon which)
 {
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(fileName(which)));
+    // One QIcon per file for the application's life. Each QIcon renders into Qt's pixmap cache
+    // under a key of its own, so a new one per call left a new pixmap there every time (a banner
+    // shown a thousand times kept a thousand copies of its icon).
+    static QHash<Icon, QIcon> icons;
+    static const bool dropAtExit = [] {
+        // Before the application object (and the icon engine plugin) goes, not after.
+        qAddPostRoutine([] { icons.clear(); });
+        return true;
+    }();
+    Q_UNUSED(dropAtExit)
+    auto it = icons.find(which);
+    if (it == icons.end())
+        it = icons.insert(which, QIcon(QStringLiteral(":/icons/%1.svg").arg(fileName(which))));
+    return *it;
 }
 
 } // namespace portal

@@ -51,6 +51,7 @@ MessageBanner::MessageBanner(QWidget *parent)
 {
     setObjectName(QStringLiteral("messageBanner"));
     m_text->setObjectName(QStringLiteral("messageText"));
+    m_icon->setObjectName(QStringLiteral("messageIcon"));
     m_text->setTextFormat(Qt::PlainText);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);

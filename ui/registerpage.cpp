@@ -108,8 +108,9 @@ void RegisterPage::addInput(const QString &field, const QString &label, QLineEdi
 
 void RegisterPage::reset()
 {
+    // setText(), not clear(), which Ctrl+Z would undo: the password must not come back.
     for (QLineEdit *edit : std::as_const(m_inputs))
-        edit->clear();
+        edit->setText(QString());
     for (FieldErrorLabel *error : std::as_const(m_errors))
         error->clearError();
     banner()->clear();

@@ -125,7 +125,9 @@ QLabel *SignInPage::rememberReasonLabel() const
 void SignInPage::showSignedOut(AuthStateManager::SignOutReason reason, const QString &lastUsername)
 {
     using Reason = AuthStateManager::SignOutReason;
-    m_password->clear();
+    // setText(), not clear(): clear() is an undoable edit, so Ctrl+Z (with Show password) would
+    // bring the last password back, and every password typed would stay in the undo history.
+    m_password->setText(QString());
     m_usernameError->clearError();
     m_passwordError->clearError();
     if (!lastUsername.isEmpty())
@@ -149,7 +151,7 @@ void SignInPage::showSignedOut(AuthStateManager::SignOutReason reason, const QSt
         banner()->showInfo(tr("Your password was changed. Sign in with your new password."));
         break;
     case Reason::AccountDeleted:
-        m_username->clear(); // Nothing of the account is left.
+        m_username->setText(QString()); // Nothing of the account is left, not even to undo.
         banner()->showSuccess(tr("Your account was deleted."));
         break;
     case Reason::None:
@@ -182,7 +184,7 @@ void SignInPage::prefillUsername(const QString &username)
 
 void SignInPage::showPasswordReset()
 {
-    m_password->clear();
+    m_password->setText(QString()); // Not undoable (see showSignedOut()).
     m_usernameError->clearError();
     m_passwordError->clearError();
     banner()->showSuccess(tr("Your password was reset. Sign in with your new password."));

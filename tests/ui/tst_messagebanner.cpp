@@ -18,6 +18,7 @@ class TestMessageBanner : public QObject
 
 private Q_SLOTS:
     void hiddenUntilAMessage();
+    void showingAgainReusesTheIcon();
     void showsEachKind_data();
     void showsEachKind();
     void textIsPlain();
@@ -55,6 +56,22 @@ void TestMessageBanner::hiddenUntilAMessage()
     banner->clear();
     QVERIFY(!banner->isVisible());
     QVERIFY(banner->text().isEmpty());
+}
+
+void TestMessageBanner::showingAgainReusesTheIcon()
+{
+    // A message shown again (every sign-out shows one) draws its icon from the pixmap Qt cached the
+    // first time, instead of rendering and caching one more copy for the life of the app.
+    MessageBanner banner;
+    auto *iconLabel = banner.findChild<QLabel *>(QStringLiteral("messageIcon"));
+    QVERIFY(iconLabel);
+    banner.showSuccess(QStringLiteral("You have signed out."));
+    const qint64 first = iconLabel->pixmap().cacheKey();
+    QVERIFY(!iconLabel->pixmap().isNull());
+    banner.showError(QStringLiteral("Something else."));
+    QVERIFY(iconLabel->pixmap().cacheKey() != first);
+    banner.showSuccess(QStringLiteral("You have signed out."));
+    QCOMPARE(iconLabel->pixmap().cacheKey(), first);
 }
 
 void TestMessageBanner::showsEachKind_data()

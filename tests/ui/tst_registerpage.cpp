@@ -246,8 +246,13 @@ void TestRegisterPage::successSignsIn()
     QCOMPARE(m_harness->auth.user().birthDate, QDate(1985, 6, 15));
     QCOMPARE(serverField(username, QStringLiteral("birth_date")).toString(),
              QStringLiteral("1985-06-15"));
-    // Nothing typed stays behind in the form.
-    QVERIFY(m_page->input(QStringLiteral("password"))->text().isEmpty());
+    // Nothing typed stays behind in the form, not even in its undo history.
+    for (const char *field : {"username", "password", "confirm_password"}) {
+        QLineEdit *edit = m_page->input(QString::fromLatin1(field));
+        QVERIFY(edit->text().isEmpty());
+        QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY2(edit->text().isEmpty(), field);
+    }
 }
 
 void TestRegisterPage::backToSignIn()

@@ -43,6 +43,8 @@ private Q_SLOTS:
     void signedOutMessages_data();
     void signedOutMessages();
     void accountDeletedLeavesNothing();
+    void clearedFieldsCannotBeUndone_data();
+    void clearedFieldsCannotBeUndone();
     void noServerConfigured();
     void enterOnACheckBoxSignsIn();
     void enterOnCreateAccountOpensTheForm();
@@ -339,6 +341,38 @@ void TestSignInPage::accountDeletedLeavesNothing()
     QVERIFY(m_page->usernameEdit()->text().isEmpty());
     QVERIFY(m_page->passwordEdit()->text().isEmpty());
     QTRY_VERIFY(m_page->usernameEdit()->hasFocus());
+}
+
+void TestSignInPage::clearedFieldsCannotBeUndone_data()
+{
+    using Reason = AuthStateManager::SignOutReason;
+    QTest::addColumn<int>("how");
+    QTest::newRow("signed out") << int(Reason::UserRequested);
+    QTest::newRow("session expired") << int(Reason::SessionExpired);
+    QTest::newRow("account deleted") << int(Reason::AccountDeleted);
+    QTest::newRow("password reset") << -1;
+}
+
+void TestSignInPage::clearedFieldsCannotBeUndone()
+{
+    // A password emptied by the app is gone: Ctrl+Z with Show password on must not bring it back
+    // to whoever sits down next (and no password typed stays in the fields' undo history).
+    QFETCH(int, how);
+    typeCredentials(QStringLiteral("someone"), QStringLiteral("s3cret-typed"));
+    if (how < 0)
+        m_page->showPasswordReset();
+    else
+        m_page->showSignedOut(AuthStateManager::SignOutReason(how), QString());
+    m_page->showPasswordBox()->setChecked(true);
+    for (QLineEdit *edit : {m_page->passwordEdit(), m_page->usernameEdit()}) {
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY2(!edit->text().contains(QLatin1String("s3cret")), qPrintable(edit->text()));
+        QVERIFY(!edit->isUndoAvailable() || edit == m_page->usernameEdit());
+    }
+    QVERIFY(m_page->passwordEdit()->text().isEmpty());
+    if (how == int(AuthStateManager::SignOutReason::AccountDeleted))
+        QVERIFY(m_page->usernameEdit()->text().isEmpty());
 }
 
 void TestSignInPage::signedOutMessages()
