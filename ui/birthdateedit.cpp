@@ -19,8 +19,6 @@ BirthDateEdit::BirthDateEdit(QWidget *parent)
     : QWidget(parent)
     , m_edit(new ValueLineEdit(this))
     , m_button(new QToolButton(this))
-    , m_popup(new QMenu(this))
-    , m_calendar(new QCalendarWidget(m_popup))
 {
     // Digits and dashes in the YYYY-MM-DD shape, possibly unfinished while typing.
     static const QRegularExpression shape(QStringLiteral("[0-9]{0,4}(-[0-9]{0,2}(-[0-9]{0,2})?)?"));
@@ -32,12 +30,6 @@ BirthDateEdit::BirthDateEdit(QWidget *parent)
     m_button->setAccessibleName(tr("Choose birth date"));
     m_button->setToolTip(tr("Choose birth date"));
     m_button->setAutoRaise(true);
-
-    m_calendar->setGridVisible(false);
-    m_calendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
-    auto *action = new QWidgetAction(m_popup);
-    action->setDefaultWidget(m_calendar);
-    m_popup->addAction(action);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -54,6 +46,19 @@ BirthDateEdit::BirthDateEdit(QWidget *parent)
     });
     connect(m_edit, &QLineEdit::returnPressed, this, &BirthDateEdit::returnPressed);
     connect(m_button, &QToolButton::clicked, this, &BirthDateEdit::openCalendar);
+}
+
+void BirthDateEdit::buildCalendar()
+{
+    // Built when first opened: a QCalendarWidget costs more than the rest of a form together, and
+    // most forms are never asked for one.
+    m_popup = new QMenu(this);
+    m_calendar = new QCalendarWidget(m_popup);
+    m_calendar->setGridVisible(false);
+    m_calendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
+    auto *action = new QWidgetAction(m_popup);
+    action->setDefaultWidget(m_calendar);
+    m_popup->addAction(action);
     connect(m_calendar, &QCalendarWidget::clicked, this, &BirthDateEdit::pick);
     connect(m_calendar, &QCalendarWidget::activated, this, &BirthDateEdit::pick);
 }
@@ -113,6 +118,8 @@ QToolButton *BirthDateEdit::calendarButton() const
 
 void BirthDateEdit::openCalendar()
 {
+    if (!m_calendar)
+        buildCalendar();
     const QDate today = QDate::currentDate();
     m_calendar->setMaximumDate(today);
     const QDate current = date();

@@ -42,14 +42,15 @@ Q_SIGNALS:
     void returnPressed();
 
 private:
+    void buildCalendar();
     void openCalendar();
     void showNotSetWhenEmpty();
     void pick(const QDate &date);
 
     QLineEdit *m_edit;
     QToolButton *m_button;
-    QMenu *m_popup;
-    QCalendarWidget *m_calendar;
+    QMenu *m_popup = nullptr; ///< Built with the calendar, when first opened.
+    QCalendarWidget *m_calendar = nullptr;
 };
 
 } // namespace portal
