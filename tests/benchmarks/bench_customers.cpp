@@ -25,6 +25,7 @@
 #include "customerscreens.h"
 #include "modelmemory.h"
 #include "samples.h"
+#include "tablerow.h"
 #include "timedapplication.h"
 
 #include <QCommandLineParser>
@@ -170,6 +171,39 @@ void printWorstStalls(const Results &r)
           << "  scroll, subject   " << describe(r.worstScroll[1]) << "\n";
 }
 
+/// The staff issue's targets as rows of run.sh's table.
+void printTableRows(const Options &o, const Results &r)
+{
+    using Target = TableRow::Target;
+    const QString plain = QStringLiteral("QStandardItemModel table");
+    const QList<TableRow> rows{
+        TableRow::make(QStringLiteral("customer list: a page's reply to its rows painted"),
+                       QStringLiteral("ms"), plain, r.paint[0], r.paint[1], Target::RatioAtMost,
+                       1.2, QStringLiteral("<= 1.2x")),
+        TableRow::make(QStringLiteral("customer list: the same, the real CustomersPage"),
+                       QStringLiteral("ms"), plain, r.paint[0], r.paint[2], Target::None, 0, {}),
+        TableRow::make(QStringLiteral("customer list: model memory, %1 pages vs 1").arg(o.pages),
+                       QStringLiteral("MiB"), QStringLiteral("1 page"), r.memory[1], r.memory[2],
+                       Target::RatioAtMost, o.pages * 1.2,
+                       QStringLiteral("~%1x: grows per page seen").arg(o.pages)),
+        TableRow::make(
+            QStringLiteral("customer list: model memory after page 1, %1 vs %2 customers")
+                .arg(count(o.customers), count(o.smallCustomers)),
+            QStringLiteral("MiB"), QStringLiteral("%1 customers").arg(count(o.smallCustomers)),
+            r.memory[0], r.memory[1], Target::RatioAtMost, 1.2,
+            QStringLiteral("~1x: not with the total")),
+        TableRow::make(QStringLiteral("customer list: longest stall typing a search"),
+                       QStringLiteral("ms"), QStringLiteral("bare QLineEdit"), r.typing[0],
+                       r.typing[1], Target::AtMost, 16.0, QStringLiteral("no stall over 16 ms")),
+        TableRow::make(QStringLiteral("customer list: longest stall scrolling to row %1")
+                           .arg(count(o.scrollRows)),
+                       QStringLiteral("ms"), plain, r.scroll[0], r.scroll[1], Target::AtMost, 16.0,
+                       QStringLiteral("no stall over 16 ms")),
+    };
+    for (const TableRow &tableRow : rows)
+        printTableRow(out(), tableRow);
+}
+
 void printRatioLine(const Results &r)
 {
     out() << "\nratio customers_paint=" << fixed(ratio(median(r.paint[1]), median(r.paint[0])), 2)
@@ -214,6 +248,7 @@ int run(const Options &o, TimedApplication *app)
     printTable(o, results);
     printLegend(o, results);
     printWorstStalls(results);
+    printTableRows(o, results);
     printRatioLine(results);
     return 0;
 }

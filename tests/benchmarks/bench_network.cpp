@@ -15,6 +15,7 @@
 #include "benchserverprocess.h"
 #include "samples.h"
 #include "serverurl.h"
+#include "tablerow.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -167,7 +168,8 @@ std::optional<QList<QList<double>>> measure(const Options &options, const Issue 
          timeAlternating(qMin(options.requests, kWarmUpRequests), {baseline, subject}))
         failures += batch.failures;
 
-    QList<QList<double>> all(2);
+    // [0], [1]: every request of each side; [2], [3]: each round's median of each side.
+    QList<QList<double>> all(4);
     out() << "round  first       baseline median   subject median   ratio\n";
     for (int round = 0; round < options.rounds; ++round) {
         const bool baselineFirst = round % 2 == 0;
@@ -182,6 +184,8 @@ std::optional<QList<QList<double>>> measure(const Options &options, const Issue 
         }
         const double b = median(batches.at(0).millis);
         const double s = median(batches.at(1).millis);
+        all[2].append(b);
+        all[3].append(s);
         out() << QString::number(round + 1).rightJustified(5) << "  "
               << (baselineFirst ? QStringLiteral("baseline") : QStringLiteral("subject "))
               << fixed(b, 3, 15) << " ms" << fixed(s, 3, 14) << " ms" << fixed(ratio(s, b), 2, 8)
@@ -194,7 +198,8 @@ std::optional<QList<QList<double>>> measure(const Options &options, const Issue 
     return all;
 }
 
-void printResults(const QList<double> &baseline, const QList<double> &subject)
+void printResults(const QList<double> &baseline, const QList<double> &subject,
+                  const QList<double> &baselineRounds, const QList<double> &subjectRounds)
 {
     out() << "\nper request (all rounds)   median        p90        p99        max\n";
     printStatsRow(QStringLiteral("baseline (raw QNAM)"), baseline);
@@ -204,6 +209,13 @@ void printResults(const QList<double> &baseline, const QList<double> &subject)
     const double p99Ratio = ratio(percentile(subject, 99), percentile(baseline, 99));
     out() << QStringLiteral("subject / baseline").leftJustified(24) << fixed(medianRatio, 2, 9)
           << "   " << fixed(p90Ratio, 2, 9) << "   " << fixed(p99Ratio, 2, 9) << "\n\n";
+    TableRow row;
+    row.figure = QStringLiteral("request through ApiClient, keep-alive loopback (round medians)");
+    row.unit = QStringLiteral("ms");
+    row.baseline = QStringLiteral("raw QNetworkAccessManager");
+    row.baselineValues = baselineRounds;
+    row.subjectValues = subjectRounds;
+    printTableRow(out(), row);
     out() << "ratio network_median=" << fixed(medianRatio, 2)
           << " network_p99=" << fixed(p99Ratio, 2) << Qt::endl;
 }
@@ -238,7 +250,7 @@ int run(const Options &options)
     const auto samples = measure(options, rawGet(&nam, request), clientFetch(&client));
     if (!samples)
         return 1;
-    printResults(samples->at(0), samples->at(1));
+    printResults(samples->at(0), samples->at(1), samples->at(2), samples->at(3));
     return 0;
 }
 

@@ -11,8 +11,11 @@ one write, so a request costs about as much as the Python handler itself.
                             serves until stdin closes or SIGTERM arrives
 
 Endpoints (fixed answers, nothing is stored; every GET needs an Authorization header, else 401):
-    GET  /api/profile/      200 customer + ETag
-    POST /api/login/        200 {token, customer}
+    GET  /api/profile/      200 customer + ETag: the staff user's with the staff user's token,
+                            alice's with any other
+    POST /api/login/        200 {token, customer}: username "staff" signs in the staff user
+                            (is_staff true, its own token), any other username alice
+    POST /api/logout/       204 (401 without an Authorization header)
     GET  /api/customers/?search=&ordering=&page=&page_size=
                             the staff list over N generated customers (--customers, default 0:
                             count 0), paged like DRF's PageNumberPagination: {count, next,
@@ -56,12 +59,19 @@ CUSTOMER = {
 PROFILE_BODY = json.dumps(CUSTOMER).encode()
 LOGIN_BODY = json.dumps({"token": TOKEN, "customer": CUSTOMER}).encode()
 ETAG = b'"profile-1"'
+# Support staff, for the benchmarks that drive the Customers page (sign in as "staff").
+STAFF_TOKEN = "fedcba9876543210fedcba9876543210fedcba98"
+STAFF = dict(CUSTOMER, id=2, username="staff", email="staff@example.org", first_name="Sam",
+             last_name="Support", is_staff=True)
+STAFF_PROFILE_BODY = json.dumps(STAFF).encode()
+STAFF_LOGIN_BODY = json.dumps({"token": STAFF_TOKEN, "customer": STAFF}).encode()
+STAFF_ETAG = b'"profile-2"'
 NO_CREDENTIALS_BODY = json.dumps(
     {"detail": "Authentication credentials were not provided."}).encode()
 NOT_FOUND_BODY = json.dumps({"detail": "Not found."}).encode()
 INVALID_PAGE_BODY = json.dumps({"detail": "Invalid page."}).encode()
 
-REASONS = {200: b"OK", 401: b"Unauthorized", 404: b"Not Found", 405: b"Method Not Allowed"}
+REASONS = {200: b"OK", 204: b"No Content", 401: b"Unauthorized", 404: b"Not Found", 405: b"Method Not Allowed"}
 
 # Generated customers: a few names of many origins, some not ASCII, for the client's text handling.
 FIRST_NAMES = ("Aisha", "Akira", "Alice", "Ana", "Björn", "Carlos", "Chen", "Chidi", "Chloé",
@@ -212,10 +222,11 @@ class Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True  # TCP_NODELAY on the accepted socket
 
     def reply(self, status, body, extra=b""):
-        # Status line, headers and body in a single write: see the module comment.
+        # Status line, headers and body in a single write: see the module comment. A 204 has
+        # neither a body nor the headers of one.
         head = (b"HTTP/1.1 %d %s\r\n" % (status, REASONS[status])
-                + b"Content-Type: application/json\r\n"
-                + b"Content-Length: %d\r\n" % len(body)
+                + (b"" if status == 204 else b"Content-Type: application/json\r\n"
+                   + b"Content-Length: %d\r\n" % len(body))
                 + extra
                 + b"\r\n")
         self.wfile.write(head + body)
@@ -231,7 +242,10 @@ class Handler(BaseHTTPRequestHandler):
         elif not self.headers.get("Authorization"):
             self.reply(401, NO_CREDENTIALS_BODY, b"WWW-Authenticate: Token\r\n")
         elif url.path == "/api/profile/":
-            self.reply(200, PROFILE_BODY, b"ETag: " + ETAG + b"\r\n")
+            if self.headers.get("Authorization").endswith(STAFF_TOKEN):
+                self.reply(200, STAFF_PROFILE_BODY, b"ETag: " + STAFF_ETAG + b"\r\n")
+            else:
+                self.reply(200, PROFILE_BODY, b"ETag: " + ETAG + b"\r\n")
         elif url.path == "/api/customers/":
             self.customer_page(url.query)
         else:
@@ -272,11 +286,25 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(200, body, b'ETag: "customer-%d"\r\n' % customer_id)
 
     def do_POST(self):
-        self.read_body()  # keeps the connection usable for the next request
+        body = self.read_body()  # read in any case: keeps the connection usable for the next
         if self.path == "/api/login/":
-            self.reply(200, LOGIN_BODY)
+            self.reply(200, STAFF_LOGIN_BODY if self.login_name(body) == "staff" else LOGIN_BODY)
+        elif self.path == "/api/logout/":
+            if self.headers.get("Authorization"):
+                self.reply(204, b"")
+            else:
+                self.reply(401, NO_CREDENTIALS_BODY, b"WWW-Authenticate: Token\r\n")
         else:
             self.reply(404, NOT_FOUND_BODY)
+
+    @staticmethod
+    def login_name(body):
+        """The username of a login request's JSON body, or None."""
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            return None
+        return answer.get("username") if isinstance(answer, dict) else None
 
     def log_message(self, format, *args):  # noqa: A002 (http.server's signature)
         pass  # a line per request on stderr would be part of what is measured

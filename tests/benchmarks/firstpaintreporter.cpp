@@ -39,6 +39,19 @@ long FirstPaintReporter::peakRssKb()
     return 0;
 }
 
+long FirstPaintReporter::pssKb()
+{
+    QFile rollup(QStringLiteral("/proc/self/smaps_rollup"));
+    if (!rollup.open(QIODevice::ReadOnly))
+        return 0;
+    // "Pss:               21000 kB": this process's share of every page it maps.
+    for (const QByteArray &line : rollup.readAll().split('\n')) {
+        if (line.startsWith("Pss:"))
+            return line.mid(4).trimmed().split(' ').value(0).toLong();
+    }
+    return 0;
+}
+
 void FirstPaintReporter::startClock()
 {
     clock().start();
@@ -73,7 +86,7 @@ bool FirstPaintReporter::eventFilter(QObject *watched, QEvent *event)
 void FirstPaintReporter::report()
 {
     printLine("painted " + QByteArray::number(peakRssKb()) + ' ' +
-              QByteArray::number(sinceStartMs(), 'f', 2));
+              QByteArray::number(sinceStartMs(), 'f', 2) + ' ' + QByteArray::number(pssKb()));
     Q_EMIT painted();
 }
 

@@ -34,4 +34,12 @@ QString buildType()
     return QStringLiteral(PORTAL_BENCH_BUILD_TYPE);
 }
 
+QProcessEnvironment childEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return env;
+}
+
 } // namespace portal::bench

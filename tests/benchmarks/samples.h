@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QProcessEnvironment>
 #include <QString>
 
 namespace portal::bench {
@@ -17,5 +18,9 @@ double ratio(double subject, double baseline);
 
 /// How the benchmark was built: ratios from a Debug build mean little.
 QString buildType();
+
+/// This process's environment for a child that shows windows: QT_QPA_PLATFORM=offscreen unless
+/// the caller chose a platform.
+QProcessEnvironment childEnvironment();
 
 } // namespace portal::bench

@@ -3,10 +3,10 @@
 
 Starts three servers with serverctl.py (default; envelope + throttle + short JWT + Djoser's logout on
 password change; session-first with 500 generated customers and no Djoser), exercises every endpoint
-with urllib (the seed's /api/ and Djoser's /auth/, reading the reset e-mail from the state directory),
-checks seed_customers and the staff list over many customers, and checks that stopping leaves no
-process behind, and that a server watching its owner (--watch-pid) stops by itself when the owner
-dies without stopping it.
+with urllib (the seed's /api/ and Djoser's /auth/, reading the reset e-mail from the state directory;
+the seed's web client at /web/), checks seed_customers and the staff list over many customers, and
+checks that stopping leaves no process behind, and that a server watching its owner (--watch-pid)
+stops by itself when the owner dies without stopping it.
 """
 import email
 import http.client
@@ -119,6 +119,21 @@ def check_auth_errors(s):
           "bad login body", data)
     status, _, data = s.call("POST", "/api/login/", {"username": "alice"})
     check(status == 400 and "password" in data, "login without password: field error", data)
+
+
+def check_webclient(s):
+    """The seed's web client at /web/ (static files, nothing else from its folder or beyond)."""
+    status, headers, page = s.call("GET", "/web/")
+    check(status == 200 and headers["Content-Type"].startswith("text/html"), "/web/: the page", status)
+    check('<form id="login-form">' in str(page) and 'src="client.js"' in str(page),
+          "/web/: the seed's login form")
+    status, headers, script = s.call("GET", "/web/client.js")
+    check(status == 200 and "javascript" in headers["Content-Type"], "/web/client.js served", status)
+    check("class CustomerAPIClient" in str(script) and "window.location.origin + '/api'" in str(script),
+          "/web/client.js: the seed's client, on this server")
+    check(s.call("GET", "/web/bench.js")[0] == 200, "/web/bench.js served")
+    for path in ("/web/nothing.js", "/web/%2e%2e/portal_server/settings.py", "/web/..%2fmanage.py"):
+        check(s.call("GET", path)[0] == 404, "%s: 404" % path)
 
 
 def check_register(s):
@@ -610,6 +625,7 @@ def main():
             s = Server(root, "default")
             servers.append(s)
             check_auth_errors(s)
+            check_webclient(s)
             check_register(s)
             alice = s.login("alice", "alice-password-1")
             staff = s.login("support", "support-password-1")

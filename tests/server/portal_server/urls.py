@@ -1,8 +1,13 @@
+from pathlib import Path
+
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from rest_framework_simplejwt.views import TokenBlacklistView, TokenRefreshView
 
 from customers import views
+
+WEBCLIENT_DIR = Path(__file__).resolve().parent.parent / "webclient"
 
 urlpatterns = [
     path("api/register/", views.RegisterView.as_view()),
@@ -15,6 +20,11 @@ urlpatterns = [
     path("api/token/", views.TokenObtainView.as_view()),
     path("api/token/refresh/", TokenRefreshView.as_view()),
     path("api/token/blacklist/", TokenBlacklistView.as_view()),
+    # The seed's web client (../webclient/: index.html, client.js and the benchmark's bench.js),
+    # which tests/benchmarks/bench_web.py loads in headless Chromium. Static files only; serve()
+    # refuses paths outside the folder.
+    path("web/", serve, {"path": "index.html", "document_root": WEBCLIENT_DIR}),
+    re_path(r"^web/(?P<path>[A-Za-z0-9_.-]+)$", serve, {"document_root": WEBCLIENT_DIR}),
 ]
 
 if settings.PORTAL_SERVER_DJOSER:
