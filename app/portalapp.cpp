@@ -14,6 +14,7 @@
 #include <QNetworkProxyFactory>
 #include <QSettings>
 #include <QSslCertificate>
+#include <QTimer>
 
 namespace portal {
 
@@ -86,6 +87,9 @@ void PortalApp::start()
     m_window->show();
     if (server.isEmpty())
         m_window->openServerDialog();
+    // A window that never paints (started minimised, say) must not keep "Remember me" unasked.
+    constexpr int kProbeAtTheLatestMs = 5000;
+    QTimer::singleShot(kProbeAtTheLatestMs, m_auth, &AuthStateManager::releaseKeychainProbe);
 }
 
 MainWindow *PortalApp::window() const

@@ -209,6 +209,11 @@ bool AuthStateManager::hasDraft() const
     return !d->drafts.isEmpty();
 }
 
+bool AuthStateManager::hasDraft(qint64 customerId) const
+{
+    return d->drafts.has(originOf(d->sessionServer), d->user.id, customerId);
+}
+
 void AuthStateManager::passwordChanged(const QJsonObject &answer)
 {
     if (d->state != State::SignedIn)

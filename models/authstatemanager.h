@@ -126,6 +126,8 @@ public:
     std::optional<CustomerChanges> takeDraft(qint64 customerId);
     /// True while unsaved edits are kept for some server and customer (quitting would lose them).
     bool hasDraft() const;
+    /// True when the signed-in user has a draft of @p customerId waiting (without taking it).
+    bool hasDraft(qint64 customerId) const;
 
     /**
      * The signed-in user's password was just changed (@p answer: the server's answer). New

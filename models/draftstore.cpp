@@ -44,4 +44,9 @@ bool DraftStore::isEmpty() const
     return m_drafts.isEmpty();
 }
 
+bool DraftStore::has(const QString &origin, qint64 ownerId, qint64 recordId) const
+{
+    return ownedBy(origin, ownerId) && m_drafts.contains(recordId);
+}
+
 } // namespace portal

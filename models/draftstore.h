@@ -28,6 +28,8 @@ public:
     void clear();
     /// True when no draft is held.
     bool isEmpty() const;
+    /// True when this owner has a draft of @p recordId (nothing is taken or discarded).
+    bool has(const QString &origin, qint64 ownerId, qint64 recordId) const;
 
 private:
     bool ownedBy(const QString &origin, qint64 ownerId) const;

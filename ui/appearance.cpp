@@ -1,6 +1,7 @@
 #include "appearance.h"
 
 #include <QApplication>
+#include <QPixmapCache>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -35,6 +36,9 @@ Appearance::Mode Appearance::mode() const
 void Appearance::apply(Mode mode)
 {
     m_mode = mode;
+    // Icons drawn for another palette (a disabled icon is blended with the window colour) are
+    // cached under keys that do not name the palette: drawn again from now on.
+    QPixmapCache::clear();
     switch (mode) {
     case Mode::System:
         QApplication::setPalette(m_systemPalette);

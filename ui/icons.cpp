@@ -53,12 +53,16 @@ QIcon icon(Icon which)
     // under a key of its own, so a new one per call left a new pixmap there every time (a banner
     // shown a thousand times kept a thousand copies of its icon).
     static QHash<Icon, QIcon> icons;
-    static const bool dropAtExit = [] {
-        // Before the application object (and the icon engine plugin) goes, not after.
-        qAddPostRoutine([] { icons.clear(); });
-        return true;
-    }();
-    Q_UNUSED(dropAtExit)
+    static bool dropScheduled = false;
+    if (!dropScheduled) {
+        // Dropped before the application object (and the icon engine plugin) goes, not after;
+        // Qt runs a post routine once, so a later application object schedules it again.
+        qAddPostRoutine([] {
+            icons.clear();
+            dropScheduled = false;
+        });
+        dropScheduled = true;
+    }
     auto it = icons.find(which);
     if (it == icons.end())
         it = icons.insert(which, QIcon(QStringLiteral(":/icons/%1.svg").arg(fileName(which))));

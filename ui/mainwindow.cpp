@@ -288,7 +288,8 @@ void MainWindow::showPage(Page *page)
 
 void MainWindow::onStateChanged(State state)
 {
-    m_synced = true;
+    // SigningIn and SigningOut choose no page: a window not shown yet still needs one.
+    m_synced = m_synced || (state != State::SigningIn && state != State::SigningOut);
     switch (state) {
     case State::Restoring:
         showPage(restoringPage());
@@ -358,8 +359,11 @@ void MainWindow::showSignedIn()
         showPage(editor);
         return;
     }
+    // Asked of the session, not the page: the page may take its draft only after this runs.
     const ProfilePage *profile = m_pages->builtProfile();
-    if (m_auth->isStaff() && !(profile && profile->form()->isEditing())) {
+    const bool profileWork =
+        m_auth->hasDraft(m_auth->user().id) || (profile && profile->form()->isEditing());
+    if (m_auth->isStaff() && !profileWork) {
         showCustomers();
         return;
     }

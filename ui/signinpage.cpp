@@ -155,7 +155,8 @@ void SignInPage::showSignedOut(AuthStateManager::SignOutReason reason, const QSt
         banner()->showSuccess(tr("Your account was deleted."));
         break;
     case Reason::None:
-        banner()->clear();
+        if (!m_noServerNotice) // "Choose the server…" stays until there is one.
+            banner()->clear();
         break;
     }
     QWidget *focus = m_username->text().isEmpty() ? m_username : m_password;

@@ -428,6 +428,9 @@ void TestMainWindow::noServerOpensTheServerDialog()
     QVERIFY(dialog->isVisible());
     QVERIFY(!m_window->signInPage()->signInButton()->isEnabled());
     QCOMPARE(m_window->serverStatusLabel()->text(), QStringLiteral("No server configured"));
+    // Behind the dialog (and after Cancel), Sign in says what to do.
+    QCOMPARE(m_window->signInPage()->banner()->text(),
+             QStringLiteral("Choose the server to connect to: Settings ▸ Server address…"));
 
     QTest::keyClicks(dialog->addressEdit(), QStringLiteral("http://example.com"));
     QVERIFY(!dialog->okButton()->isEnabled());

@@ -142,6 +142,7 @@ private Q_SLOTS:
     void draftSurvivesExpiryAndSigningInAgain();
     void draftIsNotShownToAnotherStaffMember();
     void signingOutKeepsTheSearchButNotItsTyping();
+    void ownProfileDraftBringsStaffBackToProfile();
 
 private:
     void startApp();
@@ -693,6 +694,31 @@ void TestStaffWindow::signingOutKeepsTheSearchButNotItsTyping()
     field->setFocus();
     QTest::keyClick(field, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(field->text(), QStringLiteral("zz"));
+}
+
+void TestStaffWindow::ownProfileDraftBringsStaffBackToProfile()
+{
+    // A staff member's own profile edits, kept over an expired session, bring them back to My
+    // profile (not the Customers page, with the draft hidden behind it).
+    const QString staff = newStaff(QStringLiteral("sw_own"));
+    QVERIFY(!staff.isEmpty());
+    startApp();
+    signInByTyping(staff);
+    QCOMPARE(m_window->currentPage(), m_window->customersPage());
+    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+    ProfilePage *profile = m_window->profilePage();
+    QCOMPARE(m_window->currentPage(), profile);
+    click(profile->editButton());
+    retype(profile->form()->input(QStringLiteral("first_name")), QStringLiteral("Mine"));
+    QCOMPARE(manage({QStringLiteral("delete_token"), staff}).trimmed(), QByteArray("deleted 1"));
+    click(profile->saveButton());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), m_window->signInPage(), kWaitMs);
+
+    signInByTyping(staff);
+    QCOMPARE(m_window->currentPage(), profile);
+    QTRY_COMPARE_WITH_TIMEOUT(profile->form()->input(QStringLiteral("first_name"))->text(),
+                              QStringLiteral("Mine"), kWaitMs);
+    QVERIFY(profile->form()->isEditing());
 }
 
 QTEST_MAIN(TestStaffWindow)

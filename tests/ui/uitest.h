@@ -43,12 +43,12 @@ QMessageBox *findMessageBox(const QString &objectName);
 /// Clicks the button with this object name in @p box.
 bool clickBoxButton(QMessageBox *box, const QString &buttonName);
 
-/// Runs pending layout requests, as the event loop does before a user's next click can land on a
-/// newly shown page.
 /// Builds every page of @p window (pages are built when first shown): for checks that walk all
 /// of them at once.
 void buildEveryPage(MainWindow *window);
 
+/// Runs pending layout requests, as the event loop does before a user's next click can land on a
+/// newly shown page.
 void settle();
 
 /// Clicks @p widget with the mouse, after settle().
