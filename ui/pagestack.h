@@ -67,6 +67,7 @@ private:
     P *add(P *page);
 
     AuthStateManager *m_auth;
+    Page *m_shown = nullptr; ///< The page showPage() last showed.
     Lazy<SignInPage> m_signIn;
     Lazy<RegisterPage> m_register;
     Lazy<ProfilePage> m_profile;
