@@ -50,16 +50,6 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     const Appearance::Mode mode =
         Appearance::fromString(m_settings->value(appearanceKey()).toString());
     m_appearance->apply(mode);
-
-    m_window = new MainWindow(m_auth, m_api);
-    m_window->setAppearanceMode(mode);
-    m_window->setServerLocked(m_options.policy.locked);
-    connect(m_window, &MainWindow::serverChangeRequested, this, &PortalApp::saveServer);
-    connect(m_window, &MainWindow::appearanceChangeRequested, this, &PortalApp::changeAppearance);
-    connect(m_window, &MainWindow::firstFramePainted, this, [this]() {
-        QApplication::setWindowIcon(icon(Icon::App)); // for every other window (dialogs)
-        m_auth->releaseKeychainProbe();
-    });
 }
 
 PortalApp::~PortalApp()
@@ -77,23 +67,37 @@ PortalApp::~PortalApp()
 
 void PortalApp::start()
 {
-    placeWindow(m_window, m_settings->value(windowGeometryKey()).toByteArray());
-    m_started = true;
-    // The server first: the window then opens on the page the state needs (Sign in, or
-    // Restoring while a stored session is read), which is the only page built before it shows.
+    // The server first: a stored session's keychain read starts on the keychain thread while
+    // the window is built, and the window opens on the page the state needs (Sign in, or
+    // Restoring while the session is read), which is the only page built before it shows.
     const QUrl server = initialServer();
     if (!server.isEmpty())
         m_auth->changeServer(server, initialAuth());
-    m_window->show();
+    MainWindow *window = this->window();
+    placeWindow(window, m_settings->value(windowGeometryKey()).toByteArray());
+    m_started = true;
+    window->show();
     if (server.isEmpty())
-        m_window->openServerDialog();
+        window->openServerDialog();
     // A window that never paints (started minimised, say) must not keep "Remember me" unasked.
     constexpr int kProbeAtTheLatestMs = 5000;
     QTimer::singleShot(kProbeAtTheLatestMs, m_auth, &AuthStateManager::releaseKeychainProbe);
 }
 
-MainWindow *PortalApp::window() const
+MainWindow *PortalApp::window()
 {
+    if (m_window)
+        return m_window;
+    m_window = new MainWindow(m_auth, m_api);
+    m_window->setAppearanceMode(m_appearance->mode());
+    m_window->setServerLocked(m_options.policy.locked);
+    connect(m_window, &MainWindow::serverChangeRequested, this, &PortalApp::saveServer);
+    connect(m_window, &MainWindow::appearanceChangeRequested, this, &PortalApp::changeAppearance);
+    connect(m_window, &MainWindow::firstFramePainted, m_auth,
+            &AuthStateManager::releaseKeychainProbe);
+    connect(m_window, &MainWindow::firstPagePainted, this, []() {
+        QApplication::setWindowIcon(icon(Icon::App)); // for every other window (dialogs)
+    });
     return m_window;
 }
 

@@ -58,7 +58,8 @@ public:
     /// Shows the window and restores a stored session; with no server, asks for one first.
     void start();
 
-    MainWindow *window() const;
+    /// The main window, built by the first call (start() makes it after the session's start).
+    MainWindow *window();
     AuthStateManager *auth() const;
     ApiClient *api() const;
     QSettings *settings() const;

@@ -3,7 +3,9 @@
 #include "logging.h"
 #include "serverurl.h"
 
+#include <QCoreApplication>
 #include <QPointer>
+#include <QThread>
 #include <qt6keychain/keychain.h>
 
 namespace portal {
@@ -66,6 +68,30 @@ JobType *newJob(const QString &service, const QString &key)
     return job;
 }
 
+/// Where QtKeychain's jobs are made and run: an object on the process's keychain thread, which
+/// the first call starts and the application's end stops (jobs still running are dropped).
+QObject *keychainThreadContext()
+{
+    static QObject *context = nullptr;
+    static QThread *thread = nullptr;
+    if (!context) {
+        thread = new QThread;
+        thread->setObjectName(QStringLiteral("keychain"));
+        context = new QObject;
+        context->moveToThread(thread);
+        thread->start();
+        qAddPostRoutine([]() {
+            thread->quit();
+            thread->wait();
+            delete context;
+            delete thread;
+            context = nullptr;
+            thread = nullptr;
+        });
+    }
+    return context;
+}
+
 } // namespace
 
 TokenStore::TokenStore(const QString &service, QObject *parent)
@@ -90,36 +116,63 @@ QString TokenStore::keyFor(const QUrl &server, const QString &username)
 
 void TokenStore::read(const QString &key, QObject *context, Callback done)
 {
-    start(newJob<QKeychain::ReadPasswordJob>(m_service, key), "read", context, std::move(done));
+    start([service = m_service, key]() { return newJob<QKeychain::ReadPasswordJob>(service, key); },
+          "read", context, std::move(done));
 }
 
 void TokenStore::write(const QString &key, const QString &token, QObject *context, Callback done)
 {
-    auto *job = newJob<QKeychain::WritePasswordJob>(m_service, key);
-    job->setTextData(token);
-    start(job, "write", context, std::move(done));
+    start(
+        [service = m_service, key, token]() {
+            auto *job = newJob<QKeychain::WritePasswordJob>(service, key);
+            job->setTextData(token);
+            return job;
+        },
+        "write", context, std::move(done));
 }
 
 void TokenStore::remove(const QString &key, QObject *context, Callback done)
 {
-    start(newJob<QKeychain::DeletePasswordJob>(m_service, key), "remove", context, std::move(done));
+    start(
+        [service = m_service, key]() { return newJob<QKeychain::DeletePasswordJob>(service, key); },
+        "remove", context, std::move(done));
 }
 
-void TokenStore::start(QKeychain::Job *job, const char *operation, QObject *context, Callback done)
+void TokenStore::start(MakeJob makeJob, const char *operation, QObject *context, Callback done)
 {
+    Q_ASSERT(thread() == QCoreApplication::instance()->thread());
+    // Both guards are made, checked and dropped on the main thread only; the keychain thread
+    // merely carries copies.
+    const QPointer<TokenStore> self(this);
     const QPointer<QObject> guard(context);
-    connect(
-        job, &QKeychain::Job::finished, this,
-        [this, job, operation, guard, hasContext = context != nullptr, done = std::move(done)]() {
-            TokenStoreResult result = resultOf(*job);
-            const auto *readJob = qobject_cast<const QKeychain::ReadPasswordJob *>(job);
-            if (readJob && result.status == TokenStoreResult::Status::Ok)
-                result.token = readJob->textData();
-            finish(operation, job->key(), result);
-            if (done && (!hasContext || guard))
-                done(result);
-        });
-    job->start();
+    auto answer = [self, operation, guard, hasContext = context != nullptr,
+                   done = std::move(done)](const QString &key, const TokenStoreResult &result) {
+        if (!self)
+            return;
+        self->finish(operation, key, result);
+        if (done && (!hasContext || guard))
+            done(result);
+    };
+    // On the keychain thread: the job is made, started and read there. Posted in order, so the
+    // operations run in the order they were asked for (QtKeychain queues them there too). The
+    // answer goes to the application object, which outlives every store.
+    QMetaObject::invokeMethod(
+        keychainThreadContext(),
+        [makeJob = std::move(makeJob), answer = std::move(answer)]() {
+            QKeychain::Job *job = makeJob();
+            connect(job, &QKeychain::Job::finished, job, [job, answer]() {
+                TokenStoreResult result = resultOf(*job);
+                const auto *readJob = qobject_cast<const QKeychain::ReadPasswordJob *>(job);
+                if (readJob && result.status == TokenStoreResult::Status::Ok)
+                    result.token = readJob->textData();
+                QMetaObject::invokeMethod(
+                    QCoreApplication::instance(),
+                    [answer, key = job->key(), result]() { answer(key, result); },
+                    Qt::QueuedConnection);
+            });
+            job->start();
+        },
+        Qt::QueuedConnection);
 }
 
 void TokenStore::finish(const char *operation, const QString &key, const TokenStoreResult &result)

@@ -33,6 +33,13 @@ struct TokenStoreResult
  *
  * Entries live under the service name given to the constructor (the application id) and a key
  * made of the server origin and the username, so two servers or two users never share a token.
+ *
+ * QtKeychain's jobs run on a thread of their own, started by the first operation, in the order
+ * they were asked for: a backend that answers on its thread's event loop (libsecret's D-Bus calls
+ * on GLib's main context) or blocks (Windows, macOS) never waits for, or holds up, the window.
+ * There is one such thread per process, because QtKeychain's job queue is one per process and
+ * bound to the thread that first uses it. Results and callbacks come back on the main thread,
+ * where a store lives.
  */
 class TokenStore final : public QObject
 {
@@ -63,7 +70,8 @@ public:
     /// The key for a server and user: "<origin> <username>".
     static QString keyFor(const QUrl &server, const QString &username);
 
-    /// Each calls @p done once, later, from the event loop, unless @p context is destroyed first.
+    /// Each calls @p done once, later, from the event loop, unless @p context or the store is
+    /// destroyed first.
     void read(const QString &key, QObject *context, Callback done);
     void write(const QString &key, const QString &token, QObject *context, Callback done);
     void remove(const QString &key, QObject *context, Callback done);
@@ -73,12 +81,15 @@ Q_SIGNALS:
     void availabilityChanged(portal::TokenStore::Availability availability);
 
 private:
-    void start(QKeychain::Job *job, const char *operation, QObject *context, Callback done);
+    using MakeJob = std::function<QKeychain::Job *()>;
+    void start(MakeJob makeJob, const char *operation, QObject *context, Callback done);
     void finish(const char *operation, const QString &key, const TokenStoreResult &result);
     void noteResult(const TokenStoreResult &result);
 
     QString m_service;
     Availability m_availability = Availability::Unknown;
+    QThread *m_thread = nullptr;     ///< The keychain thread, once an operation started it.
+    QObject *m_jobContext = nullptr; ///< Lives on m_thread: where the jobs are made and run.
 };
 
 } // namespace portal

@@ -100,12 +100,21 @@ MainWindow::MainWindow(AuthStateManager *auth, ApiClient *api, QWidget *parent)
 
 bool MainWindow::event(QEvent *event)
 {
-    if (event->type() == QEvent::Paint && !m_firstFramePainted) {
+    if (event->type() == QEvent::Paint && !m_firstPagePainted) {
+        const bool firstFrame = !m_firstFramePainted;
+        // Restoring stands in while a stored session is read; the page after it is the first
+        // page proper, and nothing may hold that one up.
+        const bool firstPage = !qobject_cast<RestoringPage *>(m_pages->current());
         m_firstFramePainted = true;
+        m_firstPagePainted = firstPage;
         // From the event loop, so the frame this paint starts is finished and on screen first.
-        QTimer::singleShot(0, this, [this]() {
-            setWindowIcon(icon(Icon::App)); // SVG: loaded for the title bar, after the frame
-            Q_EMIT firstFramePainted();
+        QTimer::singleShot(0, this, [this, firstFrame, firstPage]() {
+            if (firstFrame)
+                Q_EMIT firstFramePainted();
+            if (firstPage) {
+                setWindowIcon(icon(Icon::App)); // SVG: loaded for the title bar, after the frame
+                Q_EMIT firstPagePainted();
+            }
         });
     }
     return QMainWindow::event(event);

@@ -88,8 +88,12 @@ Q_SIGNALS:
     void serverChangeRequested(const QUrl &url, portal::AuthMode auth, portal::ApiFlavour api);
     void appearanceChangeRequested(portal::Appearance::Mode mode);
     /// Once, from the event loop right after the window's first frame was painted: what that frame
-    /// did not need (the keychain probe, the window icon) can load now without delaying it.
+    /// did not need (the keychain probe) can load now without delaying it.
     void firstFramePainted();
+    /// Once, from the event loop right after the first page other than Restoring was painted
+    /// (with no stored session, the first frame's): the window icons load then, so that the SVG
+    /// engine does not hold up a restored session's Profile. The window's own icon is set.
+    void firstPagePainted();
 
 protected:
     bool event(QEvent *event) override;
@@ -131,6 +135,7 @@ private:
     bool m_wantsRegister = false;
     bool m_synced = false; ///< A page for the auth state was chosen (at first show or change).
     bool m_firstFramePainted = false;
+    bool m_firstPagePainted = false;
     bool m_closeConfirmed = false;
     bool m_serverLocked = false;
 };

@@ -46,6 +46,13 @@ QStringList builtPages(const MainWindow *window)
     return names;
 }
 
+/// The window's own icon (its windowIcon() falls back on the application's, which an earlier
+/// window of this process may have set).
+bool windowIconSet(const QWidget *window)
+{
+    return window->testAttribute(Qt::WA_SetWindowIcon);
+}
+
 /// What the window looked like when its first frame was painted, and every page it showed.
 class FrameWatcher final : public QObject
 {
@@ -76,7 +83,7 @@ protected:
             page = current ? current->objectName() : QString();
             title = m_window->windowTitle();
             built = builtPages(m_window);
-            iconSet = !m_window->windowIcon().isNull();
+            iconSet = windowIconSet(m_window);
             backendLoaded = keychainBackendLoaded();
         }
         return QObject::eventFilter(watched, event);
@@ -141,7 +148,7 @@ void TestFirstFrame::signedOutStartPaintsSignInFirstThenProbes()
     QCOMPARE(frame.pagesShown, QStringList{QStringLiteral("signInPage")});
 
     // After the frame: the icon, and the probe, whose answer enables "Remember me".
-    QVERIFY(!window->windowIcon().isNull());
+    QVERIFY(windowIconSet(window));
     QTRY_VERIFY_WITH_TIMEOUT(keychainBackendLoaded(), 30000);
     SignInPage *signIn = window->signInPage();
     QTRY_VERIFY_WITH_TIMEOUT(signIn->rememberBox()->isEnabled(), 30000);
@@ -174,13 +181,19 @@ void TestFirstFrame::restoringStartPaintsRestoringAndNeverSignIn()
     MainWindow *window = app->window();
     FrameWatcher frame(window);
     QSignalSpy firstFrame(window, &MainWindow::firstFramePainted);
+    bool iconAtFirstFrame = true;
+    connect(window, &MainWindow::firstFramePainted, this,
+            [&]() { iconAtFirstFrame = windowIconSet(window); });
     app->start();
     QVERIFY(firstFrame.wait(30000));
     QCOMPARE(frame.page, QStringLiteral("restoringPage"));
+    // The icons wait for the page after Restoring: their SVG engine must not hold up the Profile.
+    QVERIFY2(!iconAtFirstFrame, "the window icon was loaded after the Restoring frame");
     QCOMPARE(frame.title, QStringLiteral("Restoring session — Customer Portal"));
     QCOMPARE(frame.built, QStringList{QStringLiteral("restoringPage")});
 
     QTRY_COMPARE_WITH_TIMEOUT(app->auth()->state(), State::SignedIn, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(windowIconSet(window), 30000);
     QCOMPARE(frame.pagesShown,
              (QStringList{QStringLiteral("restoringPage"), QStringLiteral("profilePage")}));
     // Sign in was never needed, so never built.

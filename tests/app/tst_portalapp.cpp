@@ -241,7 +241,7 @@ void TestPortalApp::transferTimeoutComesFromSettings()
         m_settings->setValue(PortalApp::timeoutKey(), setting);
     PortalAppOptions options;
     options.settings = m_settings.get();
-    const PortalApp app(options);
+    PortalApp app(options);
     QCOMPARE(app.api()->transferTimeout(), milliseconds);
 }
 
@@ -287,7 +287,7 @@ void TestPortalApp::endpointsComeFromTheFlavourAndSettings()
     options.settings = m_settings.get();
     if (override != -1)
         options.apiOverride = ApiFlavour(override);
-    const PortalApp app(options);
+    PortalApp app(options);
     QCOMPARE(app.api()->endpoints().loginPath, expectedLogin);
     QCOMPARE(app.api()->endpoints().profilePath, expectedProfile);
 }
@@ -387,7 +387,7 @@ void TestPortalApp::lockedServer()
     options.serverOverride = QUrl(override);
     options.policy.server = QUrl(QStringLiteral("https://portal.example.com"));
     options.policy.locked = locked;
-    const PortalApp app(options);
+    PortalApp app(options);
     QCOMPARE(app.initialServer(), QUrl(server));
     // The user's sign-in method went with their server; the operator set none: tokens.
     QCOMPARE(app.initialAuth(), locked ? AuthMode::Token : AuthMode::Jwt);

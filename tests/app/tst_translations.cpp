@@ -268,7 +268,7 @@ void TestTranslations::windowTitlesEndWithTheDisplayName()
     QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     PortalAppOptions options;
     options.settings = &settings;
-    const PortalApp app(options);
+    PortalApp app(options);
     app.window()->show(); // The first page is chosen when the window shows.
     QCOMPARE(app.window()->windowTitle(), title);
     QVERIFY(title.endsWith(QStringLiteral(" — ") + QGuiApplication::applicationDisplayName()));
