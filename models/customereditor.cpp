@@ -113,6 +113,8 @@ void CustomerEditor::begin(ApiCall *call, Pending what)
     m_call = call;
     m_pending = what;
     connect(call, &ApiCall::finished, this, &CustomerEditor::onFinished);
+    if (what != Pending::Save)
+        connect(call, &ApiCall::waiting, this, &CustomerEditor::loadWaiting);
     setBusy(true);
 }
 

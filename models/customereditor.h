@@ -73,6 +73,9 @@ Q_SIGNALS:
     void recordChanged(const portal::Customer &record);
     void loaded(const portal::Customer &record);
     void loadFailed(const portal::ApiError &error);
+    /// A load waits for the wait the server asked for (@p error.retryAfterSeconds) and is then
+    /// sent again by itself; loaded() or loadFailed() follows.
+    void loadWaiting(const portal::ApiError &error);
     void saved(const portal::Customer &record);
     /**
      * Someone else changed the record first: record() and etag() are already @p theirs. @p mine

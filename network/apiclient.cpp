@@ -233,7 +233,23 @@ bool ApiClient::Private::retryLater(ApiCall *call, const ApiResult &result)
         });
     }
     call->m_retryTimer->start(decision.delayMs);
+    if (error.kind == ErrorKind::RateLimited)
+        announceWait(call, error, decision.delayMs);
     return true;
+}
+
+void ApiClient::Private::announceWait(ApiCall *call, ApiError wait, int delayMs)
+{
+    constexpr int kMsPerSecond = 1000;
+    wait.retryAfterSeconds = (delayMs + kMsPerSecond - 1) / kMsPerSecond;
+    // A shared read's callers hear it on their own calls. Nothing is touched after the signals:
+    // a receiver may abort its call.
+    const QList<QPointer<ApiCall>> callers =
+        call->m_subscribers.isEmpty() ? QList<QPointer<ApiCall>>{call} : call->m_subscribers;
+    for (const QPointer<ApiCall> &caller : callers) {
+        if (caller)
+            Q_EMIT caller->waiting(wait);
+    }
 }
 
 void ApiClient::Private::deliver(ApiCall *call, const ApiResult &result, RequestRole role)
@@ -397,6 +413,11 @@ void ApiClient::setGetCacheLifetime(int milliseconds)
 int ApiClient::getCacheLifetime() const
 {
     return d->cacheLifetimeMs;
+}
+
+int ApiClient::cachedAnswerCount() const
+{
+    return int(d->cache.size());
 }
 
 void ApiClient::setRetryPolicy(const RetryPolicy &policy)

@@ -54,6 +54,10 @@ public:
 
 Q_SIGNALS:
     void finished(const portal::ApiResult &result);
+    /// The attempt was answered with a wait the server asked for (a 429's Retry-After, the
+    /// seconds in @p error.retryAfterSeconds), and the call sends itself again after it (a read
+    /// only); finished() follows later. For a page to count the wait down.
+    void waiting(const portal::ApiError &error);
 
 private:
     friend class ApiClient;
@@ -131,6 +135,9 @@ public:
      */
     void setGetCacheLifetime(int milliseconds);
     int getCacheLifetime() const;
+    /// How many answers the cache holds now (none once the credentials changed: a signed-out
+    /// user's data does not stay in memory).
+    int cachedAnswerCount() const;
 
     /// When reads are sent again by themselves (see decideRetry()); writes never are.
     void setRetryPolicy(const RetryPolicy &policy);

@@ -70,6 +70,8 @@ struct ApiClient::Private
     void setReachable(bool value);
     ApiResult conclude(ApiResult result, const CallInfo &info);
     bool retryLater(ApiCall *call, const ApiResult &result);
+    /// Tells the callers of a read waiting for a 429's Retry-After (ApiCall::waiting()).
+    void announceWait(ApiCall *call, ApiError wait, int delayMs);
     void deliver(ApiCall *call, const ApiResult &result, RequestRole role);
     bool claimSessionExpiry(const ApiResult &result);
     void changeCredentials();

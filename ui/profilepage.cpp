@@ -14,6 +14,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace portal {
 
 ProfilePage::ProfilePage(AuthStateManager *auth, QWidget *parent)
@@ -27,6 +29,7 @@ ProfilePage::ProfilePage(AuthStateManager *auth, QWidget *parent)
     , m_signOut(new QPushButton(icon(Icon::SignOut), tr("Sign &out")))
     , m_busy(new BusyIndicator)
     , m_countdown(new RetryCountdown(banner(), m_save, this))
+    , m_refreshWait(new RetryCountdown(banner(), m_refresh, this))
 {
     setObjectName(QStringLiteral("profilePage"));
     m_form->setObjectName(QStringLiteral("customerForm"));
@@ -45,10 +48,24 @@ ProfilePage::ProfilePage(AuthStateManager *auth, QWidget *parent)
     connect(profile, &CustomerEditor::loaded, this, [this]() {
         if (!m_busyNow)
             return;
+        m_refreshWait->stop();
         setBusy(false);
         banner()->clear();
     });
     connect(profile, &CustomerEditor::loadFailed, this, &ProfilePage::onRefreshFailed);
+    // A refresh the server asked to wait counts down; the read goes again by itself after it.
+    connect(profile, &CustomerEditor::loadWaiting, this, [this](const ApiError &error) {
+        if (m_busyNow)
+            m_refreshWait->startRetrying(error);
+    });
+    connect(m_refreshWait, &RetryCountdown::finished, this, [this]() {
+        // A wait longer than the client waits by itself ended the refresh: it goes again now,
+        // unless edits begun meanwhile would be thrown away (Refresh is enabled again for that).
+        if (std::exchange(m_refreshAfterWait, false) && !hasUnsavedChanges())
+            requestRefresh();
+        else if (m_busyNow) // The client's own retry is under way.
+            m_refresh->setEnabled(false);
+    });
     connect(auth, &AuthStateManager::keychainProblem, this,
             [this](const QString &message) { banner()->showInfo(message); });
     if (auth->state() == AuthStateManager::State::SignedIn)
@@ -184,6 +201,8 @@ void ProfilePage::onStateChanged(AuthStateManager::State state)
         setBusy(true);
         return;
     default:
+        m_refreshWait->stop();
+        m_refreshAfterWait = false;
         setBusy(false);
         setEditingMode(false);
         banner()->clear();
@@ -256,7 +275,14 @@ void ProfilePage::onRefreshFailed(const ApiError &error)
 {
     if (!m_busyNow)
         return;
+    m_refreshWait->stop();
     setBusy(false);
+    // A wait the client does not sit out by itself (a long Retry-After) counts down here, with
+    // Refresh disabled, and the refresh goes again when it ends.
+    if (m_refreshWait->startRetrying(error)) {
+        m_refreshAfterWait = true;
+        return;
+    }
     banner()->showFailure(error, error.userMessage(), [this]() { requestRefresh(); });
 }
 
@@ -277,6 +303,7 @@ void ProfilePage::setBusy(bool busy)
     for (QPushButton *button : {m_edit, m_save, m_cancel, m_refresh, m_signOut})
         button->setEnabled(!busy);
     m_save->setEnabled(!busy && !m_countdown->isRunning());
+    m_refresh->setEnabled(!busy && !m_refreshWait->isRunning());
     m_form->setEnabled(!busy);
     if (!busy)
         restoreFocus();

@@ -65,6 +65,9 @@ private:
     QPushButton *m_signOut;
     BusyIndicator *m_busy;
     RetryCountdown *m_countdown;
+    /// A refresh's wait for the server (Retry-After), counted down until the read goes again.
+    RetryCountdown *m_refreshWait;
+    bool m_refreshAfterWait = false; ///< The wait ended the refresh: refresh again after it.
     bool m_busyNow = false;
 };
 

@@ -19,15 +19,36 @@ RetryCountdown::RetryCountdown(MessageBanner *banner, QWidget *submit, QObject *
 
 bool RetryCountdown::start(const ApiError &error)
 {
+    return begin(error, false);
+}
+
+bool RetryCountdown::startRetrying(const ApiError &error)
+{
+    return begin(error, true);
+}
+
+bool RetryCountdown::begin(const ApiError &error, bool retrying)
+{
     if (error.kind != ErrorKind::RateLimited || error.retryAfterSeconds <= 0)
         return false;
     m_error = error;
+    m_retrying = retrying;
     if (m_submit)
         m_submit->setEnabled(false);
-    if (m_banner)
-        m_banner->showError(m_error.userMessage());
+    showRemaining();
     m_timer->start();
     return true;
+}
+
+void RetryCountdown::showRemaining()
+{
+    if (!m_banner)
+        return;
+    if (m_retrying)
+        m_banner->showInfo(tr("The server asked to wait. Trying again in %n seconds.", nullptr,
+                              m_error.retryAfterSeconds));
+    else
+        m_banner->showError(m_error.userMessage());
 }
 
 void RetryCountdown::stop()
@@ -47,13 +68,12 @@ bool RetryCountdown::isRunning() const
 void RetryCountdown::tick()
 {
     if (--m_error.retryAfterSeconds > 0) {
-        if (m_banner)
-            m_banner->showError(m_error.userMessage());
+        showRemaining();
         return;
     }
     stop();
     if (m_banner)
-        m_banner->showInfo(tr("You can try again now."));
+        m_banner->showInfo(m_retrying ? tr("Trying again…") : tr("You can try again now."));
     Q_EMIT finished();
 }
 

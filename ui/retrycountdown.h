@@ -15,7 +15,8 @@ class MessageBanner;
 /**
  * A server's "wait before trying again" (a 429 with Retry-After) on a page: the banner counts the
  * seconds down live ("Too many attempts. Try again in 12 seconds."), the submit control stays
- * disabled until the time is up, and then the banner says the person can try again.
+ * disabled until the time is up, and then the banner says the person can try again (or, for a
+ * read that retries by itself, that it is trying again).
  */
 class RetryCountdown final : public QObject
 {
@@ -27,6 +28,9 @@ public:
 
     /// Starts counting @p error's Retry-After down; false (nothing started) when it has none.
     bool start(const ApiError &error);
+    /// The same for a read that is sent again by itself when the time is up: "The server asked
+    /// to wait. Trying again in 12 seconds.", then "Trying again…".
+    bool startRetrying(const ApiError &error);
     /// Stops counting (the page is left, or something else happened); the submit control is
     /// enabled again.
     void stop();
@@ -37,12 +41,15 @@ Q_SIGNALS:
     void finished();
 
 private:
+    bool begin(const ApiError &error, bool retrying);
     void tick();
+    void showRemaining();
 
     QPointer<MessageBanner> m_banner;
     QPointer<QWidget> m_submit;
     QTimer *m_timer;
     ApiError m_error;
+    bool m_retrying = false;
 };
 
 } // namespace portal

@@ -1008,6 +1008,17 @@ Lizenz: MIT-Lizenz.</translation>
         <source>You can try again now.</source>
         <translation>Sie können es jetzt erneut versuchen.</translation>
     </message>
+    <message numerus="yes">
+        <source>The server asked to wait. Trying again in %n seconds.</source>
+        <translation>
+            <numerusform>Der Server bittet zu warten. Neuer Versuch in %n Sekunde.</numerusform>
+            <numerusform>Der Server bittet zu warten. Neuer Versuch in %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trying again…</source>
+        <translation>Neuer Versuch …</translation>
+    </message>
 </context>
 <context>
     <name>portal::ServerDialog</name>

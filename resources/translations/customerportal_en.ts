@@ -15,6 +15,16 @@
     </message>
 </context>
 <context>
+    <name>portal::RetryCountdown</name>
+    <message numerus="yes">
+        <source>The server asked to wait. Trying again in %n seconds.</source>
+        <translation>
+            <numerusform>The server asked to wait. Trying again in %n second.</numerusform>
+            <numerusform>The server asked to wait. Trying again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>portal::CustomersPage</name>
     <message numerus="yes">
         <source>%Ln customer(s)</source>

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkProxyFactory>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QPushButton>
@@ -50,6 +51,8 @@ private Q_SLOTS:
     void serverDialogSavesTheSignInMethod();
     void endpointsComeFromTheFlavourAndSettings_data();
     void endpointsComeFromTheFlavourAndSettings();
+    void everyEndpointCanBeMoved();
+    void systemProxyIsUsed();
     void lockedServer_data();
     void lockedServer();
     void lockedServerCannotBeChanged();
@@ -290,6 +293,46 @@ void TestPortalApp::endpointsComeFromTheFlavourAndSettings()
     PortalApp app(options);
     QCOMPARE(app.api()->endpoints().loginPath, expectedLogin);
     QCOMPARE(app.api()->endpoints().profilePath, expectedProfile);
+}
+
+void TestPortalApp::everyEndpointCanBeMoved()
+{
+    // Each endpoints/<name> reaches the client, the JWT ones included.
+    const std::pair<const char *, QString ApiEndpoints::*> paths[] = {
+        {"register", &ApiEndpoints::registerPath},
+        {"login", &ApiEndpoints::loginPath},
+        {"logout", &ApiEndpoints::logoutPath},
+        {"profile", &ApiEndpoints::profilePath},
+        {"customers", &ApiEndpoints::customersPath},
+        {"jwtObtain", &ApiEndpoints::jwtObtainPath},
+        {"jwtRefresh", &ApiEndpoints::jwtRefreshPath},
+        {"jwtBlacklist", &ApiEndpoints::jwtBlacklistPath},
+        {"setPassword", &ApiEndpoints::setPasswordPath},
+        {"resetPassword", &ApiEndpoints::resetPasswordPath},
+        {"resetPasswordConfirm", &ApiEndpoints::resetPasswordConfirmPath},
+        {"account", &ApiEndpoints::accountPath},
+    };
+    auto moved = [](const char *name) {
+        return QString(QStringLiteral("/moved/") + QLatin1String(name) + QLatin1Char('/'));
+    };
+    for (const auto &[name, member] : paths)
+        m_settings->setValue(PortalApp::endpointsGroup() + QLatin1Char('/') + QLatin1String(name),
+                             moved(name));
+    PortalAppOptions options;
+    options.settings = m_settings.get();
+    PortalApp app(options);
+    const ApiEndpoints endpoints = app.api()->endpoints();
+    for (const auto &[name, member] : paths)
+        QCOMPARE(endpoints.*member, moved(name));
+}
+
+void TestPortalApp::systemProxyIsUsed()
+{
+    QNetworkProxyFactory::setUseSystemConfiguration(false);
+    PortalAppOptions options;
+    options.settings = m_settings.get();
+    PortalApp app(options);
+    QVERIFY(QNetworkProxyFactory::usesSystemConfiguration());
 }
 
 void TestPortalApp::authModeComesFromSettingsOrCommandLine_data()

@@ -244,8 +244,11 @@ void tst_ApiClientSharing::aReadInFlightDuringAWriteIsNotCached()
 void tst_ApiClientSharing::signingOutDropsTheCache()
 {
     QVERIFY(finishes(m_client->fetchProfile()));
+    QCOMPARE(m_client->cachedAnswerCount(), 1);
     m_client->clearToken();
-    // Signed out: the read made with the token does not answer one made without.
+    // Signed out: nothing read with the token stays in memory, and so nothing answers a read
+    // made without it.
+    QCOMPARE(m_client->cachedAnswerCount(), 0);
     QVERIFY(finishes(m_client->fetchProfile()));
     QCOMPARE(requestsTo("/api/profile/"), 2);
     QVERIFY(!m_server->requests().last().hasHeader("Authorization"));

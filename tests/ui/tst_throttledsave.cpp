@@ -1,6 +1,7 @@
 // A server that throttles saves (429 with Retry-After): on Profile and on the customer editor the
 // wait counts down on the banner, Save stays disabled until it ends, the edits stay, and the
-// write is never sent again by itself. A loopback fault server plays the throttling server.
+// write is never sent again by itself. A throttled refresh (a read) counts down too, with Refresh
+// disabled, and goes again by itself. A loopback fault server plays the throttling server.
 
 #include "customereditor.h"
 #include "customereditpage.h"
@@ -68,6 +69,8 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void profile();
     void customerEditor();
+    void profileRefresh_data();
+    void profileRefresh();
 };
 
 void TestThrottledSave::profile()
@@ -118,6 +121,60 @@ void TestThrottledSave::customerEditor()
     QCOMPARE(last->text(), QStringLiteral("Byron"));
     QVERIFY(page.hasUnsavedChanges());
     QCOMPARE(patches(server), 1);
+}
+
+void TestThrottledSave::profileRefresh_data()
+{
+    // The longest Retry-After the client sits out by itself; longer waits end the read.
+    QTest::addColumn<int>("clientWaitsUpTo");
+    QTest::newRow("the client's own retry") << 60;
+    QTest::newRow("a wait too long for the client: the page's") << 1;
+}
+
+void TestThrottledSave::profileRefresh()
+{
+    QFETCH(int, clientWaitsUpTo);
+    FaultServer server;
+    QVERIFY(server.listen());
+    throttleWrites(server);
+    AuthHarness harness;
+    RetryPolicy policy = harness.api.retryPolicy();
+    policy.maxRetryAfterSeconds = clientWaitsUpTo;
+    harness.api.setRetryPolicy(policy);
+    harness.auth.changeServer(server.url());
+    QVERIFY(harness.signIn(QStringLiteral("ada")));
+    QTRY_VERIFY_WITH_TIMEOUT(!harness.auth.profile()->etag().isEmpty(), 20000);
+    ProfilePage page(&harness.auth);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+    // The next read of the profile is throttled once, then answered with a changed name.
+    int reads = 0;
+    server.route("/api/profile/", [&reads](const FaultServer::Request &) {
+        if (++reads == 1)
+            return Response::json(429, R"({"detail": "Throttled."})")
+                .withHeader("Retry-After", "2");
+        return Response::json(200, R"({"id": 7, "username": "ada", "email": "ada@example.org",
+            "first_name": "Augusta", "last_name": "Lovelace"})")
+            .withHeader("ETag", "\"v2\"");
+    });
+    click(page.refreshButton());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page.banner()->text(),
+        QStringLiteral("The server asked to wait. Trying again in 2 seconds."), 20000);
+    QVERIFY(!page.refreshButton()->isEnabled());
+    // Live: a second later it says one (the plural form is the translations' business; this
+    // test loads none).
+    QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().startsWith(QStringLiteral(
+                                 "The server asked to wait. Trying again in 1 second")),
+                             5000);
+    QVERIFY(!page.refreshButton()->isEnabled());
+    // Nobody clicks: the read goes again by itself once the wait is over.
+    QTRY_COMPARE_WITH_TIMEOUT(harness.auth.user().firstName, QStringLiteral("Augusta"), 10000);
+    QCOMPARE(page.form()->input(QStringLiteral("first_name"))->text(), QStringLiteral("Augusta"));
+    QTRY_VERIFY_WITH_TIMEOUT(page.refreshButton()->isEnabled(), 5000);
+    QVERIFY(page.banner()->text().isEmpty());
+    QCOMPARE(reads, 2);
 }
 
 QTEST_MAIN(TestThrottledSave)
