@@ -115,6 +115,12 @@ QString ApiError::userMessage() const
             Text::tr("The server had a problem (HTTP %1). Try again later.").arg(httpStatus),
             serverMessage);
     case ErrorKind::Network:
+        // The answer began (its status came) and then the connection broke: the server is there.
+        if (httpStatus > 0)
+            //: %1 is the server's host name and port, such as portal.example.com:8443.
+            return Text::tr("The connection to the server at %1 broke off before its answer was "
+                            "complete. Check your connection and try again.")
+                .arg(server);
         //: %1 is the server's host name and port, such as portal.example.com:8443. "Settings ▸
         //: Server address…" is the menu path: the Settings menu and its Server address… item.
         return Text::tr("Can't reach the server at %1. Check your connection, or the server "

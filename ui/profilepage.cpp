@@ -61,10 +61,14 @@ ProfilePage::ProfilePage(AuthStateManager *auth, QWidget *parent)
     connect(m_refreshWait, &RetryCountdown::finished, this, [this]() {
         // A wait longer than the client waits by itself ended the refresh: it goes again now,
         // unless edits begun meanwhile would be thrown away (Refresh is enabled again for that).
-        if (std::exchange(m_refreshAfterWait, false) && !hasUnsavedChanges())
+        if (!std::exchange(m_refreshAfterWait, false)) {
+            if (m_busyNow) // The client's own retry is under way.
+                m_refresh->setEnabled(false);
+        } else if (hasUnsavedChanges()) {
+            banner()->showInfo(tr("You can refresh again now."));
+        } else {
             requestRefresh();
-        else if (m_busyNow) // The client's own retry is under way.
-            m_refresh->setEnabled(false);
+        }
     });
     connect(auth, &AuthStateManager::keychainProblem, this,
             [this](const QString &message) { banner()->showInfo(message); });

@@ -115,6 +115,11 @@
         <extracomment>%1 is the server&apos;s host name and port, such as portal.example.com:8443. &quot;Settings ▸ Server address…&quot; is the menu path: the Settings menu and its Server address… item.</extracomment>
         <translation>Der Server %1 ist nicht erreichbar. Prüfen Sie Ihre Verbindung oder die Serveradresse (Einstellungen ▸ Serveradresse …).</translation>
     </message>
+    <message>
+        <source>The connection to the server at %1 broke off before its answer was complete. Check your connection and try again.</source>
+        <extracomment>%1 is the server&apos;s host name and port, such as portal.example.com:8443.</extracomment>
+        <translation>Die Verbindung zum Server %1 brach ab, bevor seine Antwort vollständig war. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ServerUrl</name>
@@ -915,6 +920,10 @@ Lizenz: MIT-Lizenz.</translation>
     <message>
         <source>Discard your edits (%1)</source>
         <translation>Ihre Änderungen verwerfen (%1)</translation>
+    </message>
+    <message>
+        <source>You can refresh again now.</source>
+        <translation>Sie können jetzt erneut aktualisieren.</translation>
     </message>
 </context>
 <context>

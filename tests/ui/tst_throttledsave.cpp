@@ -71,6 +71,7 @@ private Q_SLOTS:
     void customerEditor();
     void profileRefresh_data();
     void profileRefresh();
+    void longWaitKeepsEditsBegunMeanwhile();
 };
 
 void TestThrottledSave::profile()
@@ -175,6 +176,42 @@ void TestThrottledSave::profileRefresh()
     QTRY_VERIFY_WITH_TIMEOUT(page.refreshButton()->isEnabled(), 5000);
     QVERIFY(page.banner()->text().isEmpty());
     QCOMPARE(reads, 2);
+}
+
+void TestThrottledSave::longWaitKeepsEditsBegunMeanwhile()
+{
+    FaultServer server;
+    QVERIFY(server.listen());
+    throttleWrites(server);
+    AuthHarness harness;
+    RetryPolicy policy = harness.api.retryPolicy();
+    policy.maxRetryAfterSeconds = 1; // Retry-After 2 is the page's to count down.
+    harness.api.setRetryPolicy(policy);
+    harness.auth.changeServer(server.url());
+    QVERIFY(harness.signIn(QStringLiteral("ada")));
+    QTRY_VERIFY_WITH_TIMEOUT(!harness.auth.profile()->etag().isEmpty(), 20000);
+    ProfilePage page(&harness.auth);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    int reads = 0;
+    server.route("/api/profile/", [&reads](const FaultServer::Request &) {
+        ++reads;
+        return Response::json(429, R"({"detail": "Throttled."})").withHeader("Retry-After", "2");
+    });
+    click(page.refreshButton());
+    QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().startsWith(
+                                 QStringLiteral("The server asked to wait. Trying again in")),
+                             20000);
+    // Editing begins during the wait: the refresh it ends in would throw the edit away.
+    click(page.editButton());
+    QLineEdit *first = page.form()->input(QStringLiteral("first_name"));
+    first->selectAll();
+    QTest::keyClicks(first, QStringLiteral("Augusta"));
+    QTRY_COMPARE_WITH_TIMEOUT(page.banner()->text(), QStringLiteral("You can refresh again now."),
+                              10000);
+    QVERIFY(page.refreshButton()->isEnabled());
+    QCOMPARE(first->text(), QStringLiteral("Augusta"));
+    QCOMPARE(reads, 1);
 }
 
 QTEST_MAIN(TestThrottledSave)
