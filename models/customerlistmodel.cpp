@@ -255,8 +255,10 @@ void CustomerListModel::request(int page)
         m_call.clear();
         onPage(page, result);
     });
+    connect(call, &ApiCall::waiting, this, &CustomerListModel::loadWaiting);
     if (page == 1)
         setStatus(Status::Loading);
+    Q_EMIT loadStarted(page);
 }
 
 void CustomerListModel::onPage(int page, const ApiResult &result)

@@ -108,6 +108,12 @@ Q_SIGNALS:
     void totalCountChanged(qint64 count);
     /// A page could not be loaded (also reflected by status()).
     void loadFailed(const portal::ApiError &error);
+    /// A page waits for the wait the server asked for (@p error.retryAfterSeconds) and is then
+    /// asked for again by itself; pageLoaded() or loadFailed() follows.
+    void loadWaiting(const portal::ApiError &error);
+    /// A page was asked for (a new query's first, or a further one); one waited for before is
+    /// no longer wanted.
+    void loadStarted(int page);
     /// A page was appended (or the first page replaced the rows).
     void pageLoaded(int firstRow, int rowCount);
 

@@ -32,6 +32,7 @@ CustomerEditPage::CustomerEditPage(AuthStateManager *auth, ApiClient *api, QWidg
     , m_back(new QPushButton(tr("&Back to customers")))
     , m_busy(new BusyIndicator)
     , m_countdown(new RetryCountdown(banner(), m_save, this))
+    , m_loadWait(new RetryCountdown(banner(), nullptr, this))
 {
     setObjectName(QStringLiteral("customerEditPage"));
     m_form->setObjectName(QStringLiteral("customerForm"));
@@ -48,7 +49,10 @@ CustomerEditPage::CustomerEditPage(AuthStateManager *auth, ApiClient *api, QWidg
             banner()->clear();
     });
     connect(m_editor, &CustomerEditor::recordChanged, this, &CustomerEditPage::onRecordChanged);
+    // A load the server asked to wait for goes again by itself: counted down on the banner.
+    connect(m_editor, &CustomerEditor::loadWaiting, m_loadWait, &RetryCountdown::startRetrying);
     connect(m_editor, &CustomerEditor::loaded, this, [this]() {
+        m_loadWait->dismiss();
         setBusy(false);
         if (m_pendingDraft) {
             m_form->applyChanges(*std::exchange(m_pendingDraft, std::nullopt));
@@ -150,6 +154,7 @@ void CustomerEditPage::openCustomer(const Customer &customer)
     m_editor->setCustomerId(customer.id);
     m_editor->setRecord(customer, {});
     m_form->setCustomer(customer);
+    m_loadWait->stop();
     banner()->clear();
     m_focusFirstField = true;
     setBusy(true);
@@ -194,6 +199,7 @@ void CustomerEditPage::suspend(bool keepEdits)
     m_history->clear();
     m_form->setCustomer(Customer());
     setHeading(pageName());
+    m_loadWait->stop();
     banner()->clear();
     setBusy(false);
 }
@@ -319,6 +325,7 @@ void CustomerEditPage::onLoadFailed(const ApiError &error)
 {
     // A draft waiting for this load stays: opening the customer again, or Retry, lays it over
     // the record.
+    m_loadWait->stop();
     setBusy(false);
     banner()->showFailure(error, error.userMessage(), [this]() { reload(); });
 }

@@ -96,6 +96,7 @@ private:
     QPushButton *m_back;
     BusyIndicator *m_busy;
     RetryCountdown *m_countdown;
+    RetryCountdown *m_loadWait; ///< A load the server asked to wait for, counted down.
     QPointer<ConflictDialog> m_conflict;
     /// The record the edits in flight were made on: "you started from" in a conflict.
     Customer m_savedFrom;

@@ -4,6 +4,7 @@
 #include "customerlistmodel.h"
 #include "icons.h"
 #include "messagebanner.h"
+#include "retrycountdown.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -33,6 +34,7 @@ CustomersPage::CustomersPage(CustomerListModel *model, QWidget *parent)
     , m_retry(new QPushButton(icon(Icon::Refresh), tr("Retry")))
     , m_open(new QPushButton(icon(Icon::Edit), tr("&Open")))
     , m_debounce(new QTimer(this))
+    , m_wait(new RetryCountdown(banner(), m_retry, this))
 {
     setObjectName(QStringLiteral("customersPage"));
     m_search->setObjectName(QStringLiteral("searchCustomers"));
@@ -101,6 +103,10 @@ CustomersPage::CustomersPage(CustomerListModel *model, QWidget *parent)
     connect(m_model, &CustomerListModel::statusChanged, this, &CustomersPage::updateState);
     // A further page failing again leaves the status Failed: the error (and Retry) shows again.
     connect(m_model, &CustomerListModel::loadFailed, this, &CustomersPage::updateState);
+    // A load the server asked to wait for goes again by itself: counted down on the banner.
+    connect(m_model, &CustomerListModel::loadWaiting, m_wait, &RetryCountdown::startRetrying);
+    // A new load: the one waited for is no longer wanted.
+    connect(m_model, &CustomerListModel::loadStarted, m_wait, &RetryCountdown::dismiss);
     connect(m_model, &CustomerListModel::totalCountChanged, this, &CustomersPage::updateCount);
     connect(m_model, &CustomerListModel::pageLoaded, this,
             [this](int firstRow) { onPageLoaded(firstRow); });
@@ -212,13 +218,15 @@ void CustomersPage::updateState()
     m_busy->setRunning(status == Status::Loading);
     const bool retryHadFocus = m_retry->hasFocus();
     m_open->setEnabled(currentCustomer().has_value());
+    if (status != Status::Loading)
+        m_wait->stop();
     // An error with rows on screen goes above them, with the banner's Retry; with none, it is the
     // page's centre text, with the Retry below.
     m_retry->setVisible(status == Status::Failed && empty);
     if (status == Status::Failed && !empty)
         banner()->showFailure(m_model->lastError(), m_model->lastError().userMessage(),
                               [this]() { retry(); });
-    else
+    else if (!m_wait->isRunning()) // The countdown has the banner until the load ends.
         banner()->clear();
     QString text;
     if (status == Status::Loading)

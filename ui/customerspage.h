@@ -15,6 +15,7 @@ namespace portal {
 
 class BusyIndicator;
 class CustomerListModel;
+class RetryCountdown;
 
 /**
  * Support staff's list of every customer: a debounced server-side search, a count, a table that
@@ -81,6 +82,7 @@ private:
     QPushButton *m_retry;
     QPushButton *m_open;
     QTimer *m_debounce;
+    RetryCountdown *m_wait; ///< A load the server asked to wait for, counted down.
     /// The table (or Retry) had the keyboard focus when the rows went away for a reload.
     bool m_focusRowsWhenLoaded = false;
 };

@@ -49,6 +49,7 @@ void RetryCountdown::showRemaining()
                               m_error.retryAfterSeconds));
     else
         m_banner->showError(m_error.userMessage());
+    m_shown = m_banner->text();
 }
 
 void RetryCountdown::stop()
@@ -58,6 +59,14 @@ void RetryCountdown::stop()
     m_timer->stop();
     if (m_submit)
         m_submit->setEnabled(true);
+}
+
+void RetryCountdown::dismiss()
+{
+    stop();
+    if (m_banner && !m_shown.isEmpty() && m_banner->text() == m_shown)
+        m_banner->clear();
+    m_shown.clear();
 }
 
 bool RetryCountdown::isRunning() const
@@ -72,8 +81,10 @@ void RetryCountdown::tick()
         return;
     }
     stop();
-    if (m_banner)
+    if (m_banner) {
         m_banner->showInfo(m_retrying ? tr("Trying again…") : tr("You can try again now."));
+        m_shown = m_banner->text();
+    }
     Q_EMIT finished();
 }
 

@@ -34,6 +34,9 @@ public:
     /// Stops counting (the page is left, or something else happened); the submit control is
     /// enabled again.
     void stop();
+    /// Stops counting and takes its own message off the banner, if the banner still shows it
+    /// (the read waited for has ended, or is no longer wanted).
+    void dismiss();
     bool isRunning() const;
 
 Q_SIGNALS:
@@ -49,6 +52,7 @@ private:
     QPointer<QWidget> m_submit;
     QTimer *m_timer;
     ApiError m_error;
+    QString m_shown; ///< The banner's text as this last set it.
     bool m_retrying = false;
 };
 

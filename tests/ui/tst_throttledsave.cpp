@@ -3,19 +3,25 @@
 // write is never sent again by itself. A throttled refresh (a read) counts down too, with Refresh
 // disabled, and goes again by itself. A loopback fault server plays the throttling server.
 
+#include "apiclient.h"
 #include "customereditor.h"
 #include "customereditpage.h"
 #include "customerform.h"
+#include "customerlistmodel.h"
+#include "customerspage.h"
 #include "faultserver.h"
 #include "messagebanner.h"
 #include "profilepage.h"
 #include "uitest.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <memory>
 
 using namespace portal;
 using namespace portal::test;
@@ -59,6 +65,58 @@ void expectCountdown(MessageBanner *banner, QPushButton *save, const std::functi
     QVERIFY(save->isEnabled());
 }
 
+/// Signed in as ada on a fault server that throttles writes, with My profile shown.
+struct ProfileOnThrottlingServer
+{
+    /// Empty once the page shows the profile, else what went wrong. @p clientWaitsUpTo: the
+    /// longest Retry-After the client sits out by itself (0: its default); longer waits end a
+    /// read and are the page's to count down.
+    QString start(int clientWaitsUpTo = 0)
+    {
+        if (!server.listen())
+            return QStringLiteral("the fault server does not listen");
+        throttleWrites(server);
+        if (clientWaitsUpTo > 0) {
+            RetryPolicy policy = harness.api.retryPolicy();
+            policy.maxRetryAfterSeconds = clientWaitsUpTo;
+            harness.api.setRetryPolicy(policy);
+        }
+        harness.auth.changeServer(server.url());
+        if (!harness.signIn(QStringLiteral("ada")))
+            return QStringLiteral("the sign-in failed");
+        if (!QTest::qWaitFor([this] { return !harness.auth.profile()->etag().isEmpty(); }, 20000))
+            return QStringLiteral("the profile was not read");
+        page = std::make_unique<ProfilePage>(&harness.auth);
+        page->show();
+        return QTest::qWaitForWindowExposed(page.get()) ? QString()
+                                                        : QStringLiteral("the page is not shown");
+    }
+
+    FaultServer server;
+    AuthHarness harness;
+    std::unique_ptr<ProfilePage> page;
+};
+
+const QByteArray kCustomerPage = R"({"count": 1, "next": null, "results": [)" + kCustomer + "]}";
+
+Response throttled(int seconds)
+{
+    return Response::json(429, R"({"detail": "Throttled."})")
+        .withHeader("Retry-After", QByteArray::number(seconds));
+}
+
+/// The wait on @p banner, live: two seconds, then one.
+void expectRetryCountdown(MessageBanner *banner)
+{
+    QTRY_COMPARE_WITH_TIMEOUT(
+        banner->text(), QStringLiteral("The server asked to wait. Trying again in 2 seconds."),
+        20000);
+    // The plural form is the translations' business; this test loads none.
+    QTRY_VERIFY_WITH_TIMEOUT(banner->text().startsWith(QStringLiteral(
+                                 "The server asked to wait. Trying again in 1 second")),
+                             5000);
+}
+
 } // namespace
 
 class TestThrottledSave : public QObject
@@ -72,20 +130,17 @@ private Q_SLOTS:
     void profileRefresh_data();
     void profileRefresh();
     void longWaitKeepsEditsBegunMeanwhile();
+    void customersList();
+    void customersListNewSearchEndsTheWait();
+    void customerEditorLoad();
 };
 
 void TestThrottledSave::profile()
 {
-    FaultServer server;
-    QVERIFY(server.listen());
-    throttleWrites(server);
-    AuthHarness harness;
-    harness.auth.changeServer(server.url());
-    QVERIFY(harness.signIn(QStringLiteral("ada")));
-    QTRY_VERIFY_WITH_TIMEOUT(!harness.auth.profile()->etag().isEmpty(), 20000);
-    ProfilePage page(&harness.auth);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    ProfileOnThrottlingServer fixture;
+    const QString error = fixture.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    ProfilePage &page = *fixture.page;
     click(page.editButton());
     QLineEdit *first = page.form()->input(QStringLiteral("first_name"));
     first->selectAll();
@@ -94,7 +149,7 @@ void TestThrottledSave::profile()
     expectCountdown(page.banner(), page.saveButton(), [&page]() { page.save(); });
     QCOMPARE(first->text(), QStringLiteral("Augusta")); // The edit is kept.
     QVERIFY(page.form()->isEditing());
-    QCOMPARE(patches(server), 1);
+    QCOMPARE(patches(fixture.server), 1);
 }
 
 void TestThrottledSave::customerEditor()
@@ -135,19 +190,11 @@ void TestThrottledSave::profileRefresh_data()
 void TestThrottledSave::profileRefresh()
 {
     QFETCH(int, clientWaitsUpTo);
-    FaultServer server;
-    QVERIFY(server.listen());
-    throttleWrites(server);
-    AuthHarness harness;
-    RetryPolicy policy = harness.api.retryPolicy();
-    policy.maxRetryAfterSeconds = clientWaitsUpTo;
-    harness.api.setRetryPolicy(policy);
-    harness.auth.changeServer(server.url());
-    QVERIFY(harness.signIn(QStringLiteral("ada")));
-    QTRY_VERIFY_WITH_TIMEOUT(!harness.auth.profile()->etag().isEmpty(), 20000);
-    ProfilePage page(&harness.auth);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    ProfileOnThrottlingServer fixture;
+    const QString error = fixture.start(clientWaitsUpTo);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    ProfilePage &page = *fixture.page;
+    FaultServer &server = fixture.server;
 
     // The next read of the profile is throttled once, then answered with a changed name.
     int reads = 0;
@@ -160,18 +207,11 @@ void TestThrottledSave::profileRefresh()
             .withHeader("ETag", "\"v2\"");
     });
     click(page.refreshButton());
-    QTRY_COMPARE_WITH_TIMEOUT(
-        page.banner()->text(),
-        QStringLiteral("The server asked to wait. Trying again in 2 seconds."), 20000);
-    QVERIFY(!page.refreshButton()->isEnabled());
-    // Live: a second later it says one (the plural form is the translations' business; this
-    // test loads none).
-    QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().startsWith(QStringLiteral(
-                                 "The server asked to wait. Trying again in 1 second")),
-                             5000);
+    expectRetryCountdown(page.banner());
     QVERIFY(!page.refreshButton()->isEnabled());
     // Nobody clicks: the read goes again by itself once the wait is over.
-    QTRY_COMPARE_WITH_TIMEOUT(harness.auth.user().firstName, QStringLiteral("Augusta"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(fixture.harness.auth.user().firstName, QStringLiteral("Augusta"),
+                              10000);
     QCOMPARE(page.form()->input(QStringLiteral("first_name"))->text(), QStringLiteral("Augusta"));
     QTRY_VERIFY_WITH_TIMEOUT(page.refreshButton()->isEnabled(), 5000);
     QVERIFY(page.banner()->text().isEmpty());
@@ -180,19 +220,11 @@ void TestThrottledSave::profileRefresh()
 
 void TestThrottledSave::longWaitKeepsEditsBegunMeanwhile()
 {
-    FaultServer server;
-    QVERIFY(server.listen());
-    throttleWrites(server);
-    AuthHarness harness;
-    RetryPolicy policy = harness.api.retryPolicy();
-    policy.maxRetryAfterSeconds = 1; // Retry-After 2 is the page's to count down.
-    harness.api.setRetryPolicy(policy);
-    harness.auth.changeServer(server.url());
-    QVERIFY(harness.signIn(QStringLiteral("ada")));
-    QTRY_VERIFY_WITH_TIMEOUT(!harness.auth.profile()->etag().isEmpty(), 20000);
-    ProfilePage page(&harness.auth);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    ProfileOnThrottlingServer fixture;
+    const QString error = fixture.start(1); // Retry-After 2 is the page's to count down.
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    ProfilePage &page = *fixture.page;
+    FaultServer &server = fixture.server;
     int reads = 0;
     server.route("/api/profile/", [&reads](const FaultServer::Request &) {
         ++reads;
@@ -212,6 +244,90 @@ void TestThrottledSave::longWaitKeepsEditsBegunMeanwhile()
     QVERIFY(page.refreshButton()->isEnabled());
     QCOMPARE(first->text(), QStringLiteral("Augusta"));
     QCOMPARE(reads, 1);
+}
+
+void TestThrottledSave::customersList()
+{
+    // The first page is throttled once: the page counts the wait down and asks again by itself.
+    FaultServer server;
+    QVERIFY(server.listen());
+    int reads = 0;
+    server.route("/api/customers/", [&reads](const FaultServer::Request &) {
+        return ++reads == 1 ? throttled(2) : Response::json(200, kCustomerPage);
+    });
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    api.setToken(QStringLiteral("staff-token"));
+    CustomerListModel model(&api);
+    CustomersPage page(&model);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.activate();
+    expectRetryCountdown(page.banner());
+    QCOMPARE(model.status(), CustomerListModel::Status::Loading);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 10000);
+    QVERIFY(page.banner()->text().isEmpty());
+    QVERIFY(!page.retryButton()->isVisible());
+    QCOMPARE(reads, 2);
+}
+
+void TestThrottledSave::customersListNewSearchEndsTheWait()
+{
+    // A search typed during the wait replaces the load waited for: its countdown goes away
+    // instead of counting on (and saying "Trying again…") for a load nobody wants any more.
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.route("/api/customers/", [](const FaultServer::Request &request) {
+        // The search's answer never comes: only the new load can have ended the countdown.
+        return request.target.contains("search=") ? Response::of(FaultServer::Behaviour::Stall)
+                                                  : throttled(30);
+    });
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    api.setToken(QStringLiteral("staff-token"));
+    CustomerListModel model(&api);
+    CustomersPage page(&model);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.activate();
+    QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().startsWith(
+                                 QStringLiteral("The server asked to wait. Trying again in")),
+                             20000);
+    QTest::keyClicks(page.searchEdit(), QStringLiteral("ada"));
+    QTest::keyClick(page.searchEdit(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().isEmpty(), 5000);
+    QCOMPARE(model.search(), QStringLiteral("ada"));
+    QCOMPARE(page.stateLabel()->text(), QStringLiteral("Loading customers…"));
+}
+
+void TestThrottledSave::customerEditorLoad()
+{
+    // Opening a customer whose read is throttled once: counted down, then the record by itself.
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.route("/api/login/",
+                 Response::json(200, R"({"token": "t", "customer": )" + kCustomer + "}"));
+    server.route("/api/profile/", Response::json(200, kCustomer));
+    int reads = 0;
+    server.route("/api/customers/7/", [&reads](const FaultServer::Request &) {
+        return ++reads == 1 ? throttled(2)
+                            : Response::json(200, kCustomer).withHeader("ETag", "\"v1\"");
+    });
+    AuthHarness harness;
+    harness.auth.changeServer(server.url());
+    QVERIFY(harness.signIn(QStringLiteral("ada")));
+    CustomerEditPage page(&harness.auth, &harness.api);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    Customer listed;
+    listed.id = 7;
+    listed.username = QStringLiteral("ada");
+    page.openCustomer(listed);
+    expectRetryCountdown(page.banner());
+    QTRY_VERIFY_WITH_TIMEOUT(!page.editor()->etag().isEmpty(), 10000);
+    QCOMPARE(page.form()->input(QStringLiteral("last_name"))->text(), QStringLiteral("Lovelace"));
+    QVERIFY2(page.banner()->text().isEmpty(), qPrintable(page.banner()->text()));
+    QCOMPARE(reads, 2);
 }
 
 QTEST_MAIN(TestThrottledSave)
