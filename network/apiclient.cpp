@@ -11,10 +11,8 @@
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QTimer>
 
 #include <utility>
 
@@ -38,48 +36,6 @@ void logResult(const CallInfo &info, const RawResponse &raw, const ApiResult &re
 }
 
 } // namespace
-
-// ---------------------------------------------------------------------------------------------
-
-ApiCall::ApiCall(const ApiRequest &request, QObject *parent)
-    : QObject(parent)
-    , m_request(request)
-{}
-
-void ApiCall::abort()
-{
-    if (m_done)
-        return;
-    // A caller of a shared GET leaves it; the exchange stops once nobody waits for it.
-    if (ApiCall *carrier = m_carrier) {
-        carrier->m_subscribers.removeAll(this);
-        carrier->m_subscribers.removeAll(nullptr);
-        if (carrier->m_subscribers.isEmpty())
-            carrier->abort();
-    }
-    if (m_retryTimer)
-        m_retryTimer->stop();
-    if (QNetworkReply *reply = m_reply) {
-        // Stop listening first: the reply reports the abort synchronously.
-        QObject::disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
-    }
-    ApiError error;
-    error.kind = ErrorKind::Cancelled;
-    error.technicalDetail = QStringLiteral("aborted by the client");
-    finish(error);
-}
-
-void ApiCall::finish(const ApiResult &result)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    const QPointer<ApiCall> self(this);
-    Q_EMIT finished(result);
-    if (self) // A receiver may have deleted the call (or its client) already.
-        deleteLater();
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -207,49 +163,6 @@ ApiResult ApiClient::Private::conclude(ApiResult result, const CallInfo &info)
     error.endsSession =
         endsSession(error, info.role) && info.generation != 0 && info.generation == generation;
     return error;
-}
-
-// A read that failed in a way that may pass is sent again, later, by the same call.
-bool ApiClient::Private::retryLater(ApiCall *call, const ApiResult &result)
-{
-    if (result.ok() || result.error().endsSession)
-        return false;
-    const ApiError &error = result.error();
-    const RetryDecision decision =
-        decideRetry({call->m_request.method, error.kind, error.httpStatus, call->m_attempts,
-                     error.retryAfterSeconds, QRandomGenerator::global()->generateDouble()},
-                    retryPolicy);
-    if (!decision.retry)
-        return false;
-    qCInfo(lcNetwork).noquote() << call->m_request.method << "attempt" << call->m_attempts
-                                << "failed (" << errorKindName(error.kind) << "); again in"
-                                << decision.delayMs << "ms";
-    if (!call->m_retryTimer) {
-        call->m_retryTimer = new QTimer(call);
-        call->m_retryTimer->setSingleShot(true);
-        QObject::connect(call->m_retryTimer, &QTimer::timeout, call, [this, call] {
-            if (!call->m_done)
-                dispatch(call);
-        });
-    }
-    call->m_retryTimer->start(decision.delayMs);
-    if (error.kind == ErrorKind::RateLimited)
-        announceWait(call, error, decision.delayMs);
-    return true;
-}
-
-void ApiClient::Private::announceWait(ApiCall *call, ApiError wait, int delayMs)
-{
-    constexpr int kMsPerSecond = 1000;
-    wait.retryAfterSeconds = (delayMs + kMsPerSecond - 1) / kMsPerSecond;
-    // A shared read's callers hear it on their own calls. Nothing is touched after the signals:
-    // a receiver may abort its call.
-    const QList<QPointer<ApiCall>> callers =
-        call->m_subscribers.isEmpty() ? QList<QPointer<ApiCall>>{call} : call->m_subscribers;
-    for (const QPointer<ApiCall> &caller : callers) {
-        if (caller)
-            Q_EMIT caller->waiting(wait);
-    }
 }
 
 void ApiClient::Private::deliver(ApiCall *call, const ApiResult &result, RequestRole role)
