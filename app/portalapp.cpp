@@ -44,6 +44,7 @@ PortalApp::PortalApp(const PortalAppOptions &options, QObject *parent)
     applyTimeoutSetting();
     applyCaSetting();
     m_api->setAuthMode(initialAuth());
+    m_api->setServerAddressFixed(m_options.policy.locked);
     applyApi(initialApi());
     // Whatever proxy the desktop is set up with (a proxy that wants credentials is an error).
     QNetworkProxyFactory::setUseSystemConfiguration(true);

@@ -160,6 +160,7 @@ ApiResult ApiClient::Private::conclude(ApiResult result, const CallInfo &info)
         return result;
     }
     ApiError error = redacted(result.error(), credentials->secrets());
+    error.serverAddressFixed = serverAddressFixed;
     error.endsSession =
         endsSession(error, info.role) && info.generation != 0 && info.generation == generation;
     return error;
@@ -289,6 +290,16 @@ AuthMode ApiClient::authMode() const
 void ApiClient::setTransferTimeout(int milliseconds)
 {
     d->transferTimeoutMs = milliseconds > 0 ? milliseconds : kDefaultTimeoutMs;
+}
+
+void ApiClient::setServerAddressFixed(bool fixed)
+{
+    d->serverAddressFixed = fixed;
+}
+
+bool ApiClient::isServerAddressFixed() const
+{
+    return d->serverAddressFixed;
 }
 
 int ApiClient::transferTimeout() const

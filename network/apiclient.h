@@ -117,6 +117,11 @@ public:
     void setTransferTimeout(int milliseconds);
     int transferTimeout() const;
 
+    /// The operator fixed the server address (the app cannot change it): every error says so
+    /// (ApiError::serverAddressFixed), and its message never points to Settings to change it.
+    void setServerAddressFixed(bool fixed);
+    bool isServerAddressFixed() const;
+
     /**
      * Certificate authorities trusted on top of the system's (a company's own CA). TLS errors are
      * never ignored: a certificate these do not vouch for fails with ErrorKind::TlsFailure.

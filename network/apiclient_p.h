@@ -82,6 +82,7 @@ struct ApiClient::Private
     QUrl baseUrl;
     ApiEndpoints endpoints;
     int transferTimeoutMs = kDefaultTimeoutMs;
+    bool serverAddressFixed = false;
     qint64 maxResponseBytes = kDefaultMaxResponseBytes;
     QList<QSslCertificate> extraCas;
     RetryPolicy retryPolicy;

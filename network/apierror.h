@@ -70,6 +70,9 @@ struct ApiError
     QString redirectTarget;
     /// TlsFailure: what was wrong with the certificate.
     TlsProblem tlsProblem = TlsProblem::None;
+    /// Set by ApiClient: the operator fixed the server address, so a message must not send the
+    /// person to Settings to change it (ApiClient::setServerAddressFixed()).
+    bool serverAddressFixed = false;
     /**
      * Set by ApiClient: this failure proved the session's credentials dead (the session-expiry
      * rule, applied in the network layer only). ApiClient::sessionExpired() follows once per

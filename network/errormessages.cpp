@@ -121,6 +121,12 @@ QString ApiError::userMessage() const
             return Text::tr("The connection to the server at %1 broke off before its answer was "
                             "complete. Check your connection and try again.")
                 .arg(server);
+        if (serverAddressFixed)
+            //: %1 is the server's host name and port, such as portal.example.com:8443. The
+            //: administrator set the address; the person cannot change it in the app.
+            return Text::tr("Can't reach the server at %1. Check your connection and try again; "
+                            "if it goes on, tell your administrator.")
+                .arg(server);
         //: %1 is the server's host name and port, such as portal.example.com:8443. "Settings ▸
         //: Server address…" is the menu path: the Settings menu and its Server address… item.
         return Text::tr("Can't reach the server at %1. Check your connection, or the server "

@@ -120,6 +120,11 @@
         <extracomment>%1 is the server&apos;s host name and port, such as portal.example.com:8443.</extracomment>
         <translation>Die Verbindung zum Server %1 brach ab, bevor seine Antwort vollständig war. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>Can&apos;t reach the server at %1. Check your connection and try again; if it goes on, tell your administrator.</source>
+        <extracomment>%1 is the server&apos;s host name and port, such as portal.example.com:8443. The administrator set the address; the person cannot change it in the app.</extracomment>
+        <translation>Der Server %1 ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; wenn es so bleibt, wenden Sie sich an Ihre Administration.</translation>
+    </message>
 </context>
 <context>
     <name>ServerUrl</name>

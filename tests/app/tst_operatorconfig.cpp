@@ -64,6 +64,8 @@ int runChild(int argc, char *argv[])
     tell("server", portalApp.initialServer().toString());
     tell("auth", authModeToString(portalApp.initialAuth()));
     tell("timeout", QString::number(portalApp.api()->transferTimeout()));
+    tell("addressFixed",
+         portalApp.api()->isServerAddressFixed() ? QStringLiteral("yes") : QStringLiteral("no"));
     tell("caCertificates", QString::number(portalApp.api()->extraCaCertificates().size()));
     QAction *serverAction = window->serverAction();
     tell("serverAction",
@@ -179,7 +181,7 @@ void TestOperatorConfig::settings_data()
                                                                  {"dialog", "opened"}};
     QTest::newRow("the operator's server when the user has none")
         << serverSection(kOperatorServer) << QByteArray() << none
-        << Report{{"server", kOperatorServer}, {"serverAction", enabled}};
+        << Report{{"server", kOperatorServer}, {"serverAction", enabled}, {"addressFixed", "no"}};
     QTest::newRow("the user's own server beats the operator's")
         << serverSection(kOperatorServer) << serverSection(kUsersServer) << none
         << Report{{"server", kUsersServer}, {"serverAction", enabled}, {"dialog", "opened"}};
@@ -191,11 +193,8 @@ void TestOperatorConfig::settings_data()
         << QByteArray("[network]\ntimeoutSeconds=12\n") << none << Report{{"timeout", "12000"}};
     QTest::newRow("locked: the user's server and sign-in method are ignored")
         << locked << serverSection(kUsersServer, "auth=jwt\n") << none
-        << Report{{"server", kOperatorServer},
-                  {"auth", "token"},
-                  {"serverAction", disabled},
-                  {"serverActionTip", tip},
-                  {"dialog", "none"}};
+        << Report{{"server", kOperatorServer}, {"auth", "token"},       {"serverAction", disabled},
+                  {"serverActionTip", tip},    {"addressFixed", "yes"}, {"dialog", "none"}};
     QTest::newRow("locked: the operator's sign-in method")
         << serverSection(kOperatorServer, "auth=jwt\nlocked=true\n")
         << serverSection(kUsersServer, "auth=token\n") << none
@@ -214,10 +213,10 @@ void TestOperatorConfig::settings_data()
                               "https://mine.example.org:443."}};
     QTest::newRow("a lock without a server is no lock")
         << QByteArray("[server]\nlocked=true\n") << serverSection(kUsersServer) << none
-        << Report{{"server", kUsersServer}, {"serverAction", enabled}};
+        << Report{{"server", kUsersServer}, {"serverAction", enabled}, {"addressFixed", "no"}};
     QTest::newRow("a lock in the user's own settings is no lock")
         << serverSection(kOperatorServer) << serverSection(kUsersServer, "locked=true\n") << none
-        << Report{{"server", kUsersServer}, {"serverAction", enabled}};
+        << Report{{"server", kUsersServer}, {"serverAction", enabled}, {"addressFixed", "no"}};
 }
 
 void TestOperatorConfig::settings()

@@ -216,6 +216,18 @@ void tst_ApiClientFaults::refusedConnectionIsNetwork()
     WAIT_DONE(outcome);
     QCOMPARE(outcome->kind(), kindName(ErrorKind::Network));
     QCOMPARE(outcome->error().server, QStringLiteral("127.0.0.1:%1").arg(closed.port()));
+    QVERIFY(!outcome->error().serverAddressFixed);
+
+    // An address the administrator fixed: every error says so, and its message sends nobody to
+    // Settings.
+    client.setServerAddressFixed(true);
+    const auto fixed = watch(client.login(QStringLiteral("a"), QStringLiteral("b")));
+    WAIT_DONE(fixed);
+    QVERIFY(fixed->error().serverAddressFixed);
+    QCOMPARE(fixed->error().userMessage(),
+             QStringLiteral("Can't reach the server at 127.0.0.1:%1. Check your connection and "
+                            "try again; if it goes on, tell your administrator.")
+                 .arg(closed.port()));
 }
 
 void tst_ApiClientFaults::badSuccessBodies_data()

@@ -44,6 +44,11 @@ void tst_ApiError::userMessages_data()
                                     "Can't reach the server at portal.example.com:8443. Check "
                                     "your connection, or the server address (Settings \u25b8 "
                                     "Server address\u2026).");
+    network.serverAddressFixed = true; // Settings cannot change it: nothing points there.
+    QTest::newRow("network, the address fixed by the administrator")
+        << network
+        << QStringLiteral("Can't reach the server at portal.example.com:8443. Check your "
+                          "connection and try again; if it goes on, tell your administrator.");
     ApiError limited = error(ErrorKind::RateLimited, 429);
     limited.retryAfterSeconds = 30;
     QTest::newRow("rate limited") << limited
