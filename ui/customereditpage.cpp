@@ -154,6 +154,7 @@ void CustomerEditPage::openCustomer(const Customer &customer)
     m_editor->setCustomerId(customer.id);
     m_editor->setRecord(customer, {});
     m_form->setCustomer(customer);
+    m_countdown->stop(); // Another customer's waits are not this one's.
     m_loadWait->stop();
     banner()->clear();
     m_focusFirstField = true;
@@ -199,6 +200,7 @@ void CustomerEditPage::suspend(bool keepEdits)
     m_history->clear();
     m_form->setCustomer(Customer());
     setHeading(pageName());
+    m_countdown->stop();
     m_loadWait->stop();
     banner()->clear();
     setBusy(false);
@@ -282,6 +284,7 @@ void CustomerEditPage::onSaved(const Customer &record)
 
 void CustomerEditPage::onConflict(const Customer &theirs, const CustomerChanges &mine)
 {
+    m_loadWait->dismiss(); // The read after a conflict may have waited.
     setBusy(false);
     m_history->load(theirs.id); // Their edit is in the history now.
     Q_EMIT customerSaved(theirs);
@@ -312,6 +315,7 @@ void CustomerEditPage::onConflict(const Customer &theirs, const CustomerChanges 
 
 void CustomerEditPage::onSaveFailed(const ApiError &error)
 {
+    m_loadWait->stop(); // The read after a conflict may have waited; the failure has the banner.
     setBusy(false);
     const QString message = m_form->showSaveError(error);
     // A wait the server asked for counts down (Save waits too); Retry saves the same edits again.

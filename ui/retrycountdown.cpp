@@ -5,6 +5,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <utility>
+
 namespace portal {
 
 RetryCountdown::RetryCountdown(MessageBanner *banner, QWidget *submit, QObject *parent)
@@ -57,16 +59,17 @@ void RetryCountdown::stop()
     if (!m_timer->isActive())
         return;
     m_timer->stop();
+    m_shown.clear();
     if (m_submit)
         m_submit->setEnabled(true);
 }
 
 void RetryCountdown::dismiss()
 {
+    const QString shown = std::exchange(m_shown, QString());
     stop();
-    if (m_banner && !m_shown.isEmpty() && m_banner->text() == m_shown)
+    if (m_banner && !shown.isEmpty() && m_banner->text() == shown)
         m_banner->clear();
-    m_shown.clear();
 }
 
 bool RetryCountdown::isRunning() const

@@ -4,6 +4,7 @@
 // disabled, and goes again by itself. A loopback fault server plays the throttling server.
 
 #include "apiclient.h"
+#include "conflictdialog.h"
 #include "customereditor.h"
 #include "customereditpage.h"
 #include "customerform.h"
@@ -133,6 +134,7 @@ private Q_SLOTS:
     void customersList();
     void customersListNewSearchEndsTheWait();
     void customerEditorLoad();
+    void conflictAfterAThrottledReadShowsNoWait();
 };
 
 void TestThrottledSave::profile()
@@ -268,6 +270,7 @@ void TestThrottledSave::customersList()
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 10000);
     QVERIFY(page.banner()->text().isEmpty());
     QVERIFY(!page.retryButton()->isVisible());
+    QVERIFY(page.retryButton()->isEnabled()); // For the next failure: the wait let go of it.
     QCOMPARE(reads, 2);
 }
 
@@ -328,6 +331,48 @@ void TestThrottledSave::customerEditorLoad()
     QCOMPARE(page.form()->input(QStringLiteral("last_name"))->text(), QStringLiteral("Lovelace"));
     QVERIFY2(page.banner()->text().isEmpty(), qPrintable(page.banner()->text()));
     QCOMPARE(reads, 2);
+}
+
+void TestThrottledSave::conflictAfterAThrottledReadShowsNoWait()
+{
+    // A save the server wants sent with If-Match (428) reads the record again to show the
+    // conflict; that read is throttled once. Once the conflict shows, no countdown is left on
+    // the banner ("Trying again…" for a read that is over).
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.route("/api/login/",
+                 Response::json(200, R"({"token": "t", "customer": )" + kCustomer + "}"));
+    server.route("/api/profile/", Response::json(200, kCustomer));
+    int reads = 0;
+    server.route("/api/customers/7/", [&reads](const FaultServer::Request &request) {
+        if (request.method == "PATCH")
+            return Response::json(428, R"({"detail": "Send If-Match."})");
+        ++reads;
+        if (reads == 2)
+            return throttled(2);
+        return Response::json(200, kCustomer).withHeader("ETag", reads == 1 ? "\"v1\"" : "\"v2\"");
+    });
+    AuthHarness harness;
+    harness.auth.changeServer(server.url());
+    QVERIFY(harness.signIn(QStringLiteral("ada")));
+    CustomerEditPage page(&harness.auth, &harness.api);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    Customer listed;
+    listed.id = 7;
+    listed.username = QStringLiteral("ada");
+    page.openCustomer(listed);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.editor()->etag().isEmpty(), 10000);
+    QLineEdit *last = page.form()->input(QStringLiteral("last_name"));
+    last->setFocus();
+    last->selectAll();
+    QTest::keyClicks(last, QStringLiteral("Byron"));
+    click(page.saveButton());
+    expectRetryCountdown(page.banner());
+    QTRY_VERIFY_WITH_TIMEOUT(page.conflictDialog() && page.conflictDialog()->isVisible(), 10000);
+    QVERIFY2(page.banner()->text().isEmpty(), qPrintable(page.banner()->text()));
+    QCOMPARE(reads, 3);
+    QCOMPARE(last->text(), QStringLiteral("Byron")); // The edit waits for the person's choice.
 }
 
 QTEST_MAIN(TestThrottledSave)
