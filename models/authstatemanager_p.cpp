@@ -80,6 +80,8 @@ void AuthStateManager::Private::startRestore()
         return;
     }
     setState(State::Restoring);
+    // The session's first read follows the keychain's answer: its connection opens meanwhile.
+    api->preconnect();
     store->read(storeKey(username), q, [this, current, username](const TokenStoreResult &result) {
         if (current == epoch)
             onStoredToken(username, result);

@@ -81,6 +81,26 @@ void ApiClient::Private::dispatch(ApiCall *call)
     watch(call, transport::start(nam, netRequest, request), info);
 }
 
+bool ApiClient::preconnect()
+{
+    const QUrl &url = d->baseUrl;
+    if (!url.isValid() || url.host().isEmpty() || transport::refuseTransport(url))
+        return false;
+    if (url.scheme() == QLatin1String("https")) {
+        // What every request carries (the authorities; HTTP/2 offered, as Qt offers it for a
+        // request), or the connection would not be theirs.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(d->extraCas);
+        tls.setAllowedNextProtocols(
+            {QSslConfiguration::ALPNProtocolHTTP2, QSslConfiguration::NextProtocolHttp1_1});
+        d->nam->connectToHostEncrypted(url.host(), quint16(url.port(443)), tls);
+    } else {
+        d->nam->connectToHost(url.host(), quint16(url.port(80)));
+    }
+    qCDebug(lcNetwork).noquote() << "preconnect" << transport::logUrl(url);
+    return true;
+}
+
 void ApiClient::Private::attachCredentials(QNetworkRequest &request, CallInfo &info) const
 {
     // Credentials go to the configured origin only, whatever the path says.

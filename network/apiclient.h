@@ -231,6 +231,15 @@ public:
     /// Aborts every request in flight (each ends with ErrorKind::Cancelled).
     void abortAll();
 
+    /**
+     * Opens a connection to the server now (TCP, and TLS for https, through the proxy in force)
+     * and sends nothing over it, so that a request made soon after, such as a stored session's
+     * first read once the keychain has answered, does not wait for the handshakes. False, and
+     * nothing opened, where a request would be refused (plain http to another computer) or no
+     * server is set.
+     */
+    bool preconnect();
+
 Q_SIGNALS:
     /**
      * An authenticated request proved the token dead (a 401, or a 403 reading the profile).

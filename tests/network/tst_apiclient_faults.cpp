@@ -34,6 +34,8 @@ private Q_SLOTS:
     void connectionFailuresAreNetwork_data();
     void connectionFailuresAreNetwork();
     void refusedConnectionIsNetwork();
+    void preconnectOpensTheConnectionTheFirstRequestUses();
+    void preconnectGoesThroughTheProxy();
     void badSuccessBodies_data();
     void badSuccessBodies();
     void rateLimited();
@@ -124,6 +126,7 @@ void tst_ApiClientFaults::plainHttpElsewhereIsRefusedBeforeSending()
     ApiClient client;
     client.setBaseUrl(QUrl(base));
     client.setToken(QStringLiteral("secret-token"));
+    QVERIFY(!client.preconnect()); // Not even a connection where a request would be refused.
     const QRegularExpression refusal(QStringLiteral("refused: only https"));
     QTest::ignoreMessage(QtWarningMsg, refusal);
     QTest::ignoreMessage(QtWarningMsg, refusal);
@@ -228,6 +231,41 @@ void tst_ApiClientFaults::refusedConnectionIsNetwork()
              QStringLiteral("Can't reach the server at 127.0.0.1:%1. Check your connection and "
                             "try again; if it goes on, tell your administrator.")
                  .arg(closed.port()));
+}
+
+void tst_ApiClientFaults::preconnectOpensTheConnectionTheFirstRequestUses()
+{
+    m_fault->setDefaultResponse(
+        Response::json(200, R"({"id": 1, "username": "alice", "email": "a@example.org"})"));
+    ApiClient client;
+    QVERIFY(!client.preconnect()); // No server yet.
+    client.setBaseUrl(m_fault->url());
+    client.setToken(QStringLiteral("secret-token"));
+    QVERIFY(client.preconnect());
+    QTRY_COMPARE_WITH_TIMEOUT(m_fault->connectionCount(), 1, kWaitMs);
+    QVERIFY(m_fault->requests().isEmpty()); // Nothing is sent over it...
+    const auto outcome = watch(client.fetchProfile());
+    WAIT_DONE(outcome);
+    QCOMPARE(outcome->kind(), QStringLiteral("ok"));
+    QCOMPARE(m_fault->requests().size(), 1);
+    QCOMPARE(m_fault->connectionCount(), 1); // ... until the first request, which takes it.
+}
+
+void tst_ApiClientFaults::preconnectGoesThroughTheProxy()
+{
+    // An https server elsewhere: the connection (and its TLS) goes through the proxy in force,
+    // as the requests would. The fault server, as the proxy, sees CONNECTs and nothing else.
+    QNetworkProxy::setApplicationProxy(
+        QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_fault->port()));
+    ApiClient client;
+    client.setBaseUrl(QUrl(QStringLiteral("https://192.0.2.1:8443")));
+    QVERIFY(client.preconnect());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fault->requests().isEmpty(), kWaitMs);
+    // (Qt tries the tunnel again after the proxy's refusal; each try is a CONNECT alone.)
+    for (const FaultServer::Request &request : m_fault->requests()) {
+        QCOMPARE(request.method, QByteArray("CONNECT"));
+        QCOMPARE(request.target, QByteArray("192.0.2.1:8443"));
+    }
 }
 
 void tst_ApiClientFaults::badSuccessBodies_data()

@@ -41,6 +41,15 @@ public:
     {
         return QUrl(QStringLiteral("https://%1:%2").arg(host).arg(m_port));
     }
+    /// Connections accepted so far (TLS handshake done), from the server's "connection N" lines.
+    int connections() const
+    {
+        while (m_process.canReadLine()) {
+            if (m_process.readLine().startsWith("connection "))
+                ++m_connections;
+        }
+        return m_connections;
+    }
     QList<QSslCertificate> authority() const
     {
         return QSslCertificate::fromPath(m_dir.filePath(QStringLiteral("ca.pem")), QSsl::Pem);
@@ -50,6 +59,7 @@ private:
     QTemporaryDir m_dir;
     mutable QProcess m_process;
     int m_port = 0;
+    mutable int m_connections = 0;
 };
 
 } // namespace
@@ -61,6 +71,7 @@ class tst_ApiClientTls : public QObject
 private Q_SLOTS:
     void certificates_data();
     void certificates();
+    void preconnectCarriesTheRequestsTls();
 };
 
 void tst_ApiClientTls::certificates_data()
@@ -107,6 +118,24 @@ void tst_ApiClientTls::certificates()
     QVERIFY2(outcome->error().userMessage().contains(message),
              qPrintable(outcome->error().userMessage()));
     QVERIFY(outcome->error().userMessage().contains(QStringLiteral("127.0.0.1:")));
+}
+
+void tst_ApiClientTls::preconnectCarriesTheRequestsTls()
+{
+    // Through a company authority (the extra CAs): the connection opened ahead, TLS and all, is
+    // the one the first request takes, so the server has accepted only one when it answers.
+    TlsServer server(QStringLiteral("good"));
+    QVERIFY2(server.ok(), qPrintable(server.error()));
+    ApiClient client;
+    client.setBaseUrl(server.url());
+    client.setToken(QStringLiteral("token"));
+    client.setExtraCaCertificates(server.authority());
+    QVERIFY(client.preconnect());
+    QTRY_COMPARE_WITH_TIMEOUT(server.connections(), 1, 20000); // Before any request.
+    const auto outcome = watch(client.fetchProfile());
+    WAIT_DONE(outcome);
+    QCOMPARE(outcome->kind(), QStringLiteral("ok"));
+    QCOMPARE(outcome->json().value(QLatin1String("connections")).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClientTls)

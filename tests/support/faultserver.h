@@ -83,6 +83,7 @@ public:
     /// The answer for @p method requests to @p path (before route()'s for any method).
     void route(const QByteArray &method, const QByteArray &path, const Response &response);
     /// The answer for requests to @p path is what @p handler makes of each (a server with logic).
+    /// A handler answers every method: it comes before both route()s above for its path.
     void route(const QByteArray &path, std::function<Response(const Request &)> handler);
     /// The answer for every other request (a JSON 404 unless set).
     void setDefaultResponse(const Response &response);

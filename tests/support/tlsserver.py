@@ -5,8 +5,11 @@
 
 Writes DIR/ca.pem (a throwaway certificate authority) and a server certificate signed by it:
 for 127.0.0.1 ("good"), for another host name ("wrong-name"), or for 127.0.0.1 but expired
-("expired"). Serves GET /api/profile/ with a small customer over TLS on a free loopback port,
-prints the port on its first line, and stops when its standard input closes.
+("expired"). Serves GET /api/profile/ with a small customer over TLS on a free loopback port
+(HTTP/1.1, connections kept alive; each answer's "connections" says how many connections the
+server has accepted so far, as does a "connection N" line on standard output once its TLS
+handshake is done), prints the port on its first line, and stops when its standard
+input closes.
 """
 import datetime
 import json
@@ -14,7 +17,7 @@ import os
 import ssl
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from ipaddress import IPv4Address
 
 from cryptography import x509
@@ -66,8 +69,20 @@ def write(path, data):
 
 
 class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    connections = 0
+    lock = threading.Lock()
+
+    def setup(self):
+        super().setup()
+        with Handler.lock:
+            Handler.connections += 1
+            print("connection", Handler.connections, flush=True)
+
     def do_GET(self):
-        body = json.dumps({"id": 1, "username": "alice"}).encode()
+        with Handler.lock:
+            connections = Handler.connections
+        body = json.dumps({"id": 1, "username": "alice", "connections": connections}).encode()
         status = 200 if self.path.startswith("/api/profile/") else 404
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
@@ -92,7 +107,8 @@ def main():
                                       serialization.NoEncryption()))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_path, key_path)
-    server = HTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
     server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)
