@@ -1,7 +1,9 @@
 // A server that throttles saves (429 with Retry-After): on Profile and on the customer editor the
 // wait counts down on the banner, Save stays disabled until it ends, the edits stay, and the
-// write is never sent again by itself. A throttled refresh (a read) counts down too, with Refresh
-// disabled, and goes again by itself. A loopback fault server plays the throttling server.
+// write is never sent again by itself. A throttled read counts down too and goes again by itself:
+// the Profile's refresh (Refresh disabled), a page of Customers (a new search ends the old wait)
+// and an opened customer (also the read that shows a conflict). A loopback fault server plays the
+// throttling server.
 
 #include "apiclient.h"
 #include "conflictdialog.h"
@@ -33,14 +35,21 @@ namespace {
 const QByteArray kCustomer = R"({"id": 7, "username": "ada", "email": "ada@example.org",
     "first_name": "Ada", "last_name": "Lovelace"})";
 
+/// ada signs in (a token, and her profile).
+void routeSignIn(FaultServer &server)
+{
+    server.route("/api/login/",
+                 Response::json(200, R"({"token": "t", "customer": )" + kCustomer + "}"));
+    server.route("/api/profile/", Response::json(200, kCustomer));
+}
+
 /// The fault server answers reads with the customer and every write with 429, Retry-After 2.
 void throttleWrites(FaultServer &server)
 {
     const Response customer = Response::json(200, kCustomer).withHeader("ETag", "\"v1\"");
     const Response throttled =
         Response::json(429, R"({"detail": "Throttled."})").withHeader("Retry-After", "2");
-    server.route("/api/login/",
-                 Response::json(200, R"({"token": "t", "customer": )" + kCustomer + "}"));
+    routeSignIn(server);
     for (const QByteArray &path : {QByteArray("/api/profile/"), QByteArray("/api/customers/7/")}) {
         server.route("GET", path, customer);
         server.route("PATCH", path, throttled);
@@ -118,6 +127,56 @@ void expectRetryCountdown(MessageBanner *banner)
                              5000);
 }
 
+/// Signed in as ada on a fault server routed by the test, the customer editor shown and customer 7
+/// opened (its read may still be on its way).
+struct OpenedCustomer
+{
+    /// Empty once the customer was opened, else what went wrong.
+    QString start(const QUrl &server)
+    {
+        harness.auth.changeServer(server);
+        if (!harness.signIn(QStringLiteral("ada")))
+            return QStringLiteral("the sign-in failed");
+        page = std::make_unique<CustomerEditPage>(&harness.auth, &harness.api);
+        page->show();
+        if (!QTest::qWaitForWindowExposed(page.get()))
+            return QStringLiteral("the page is not shown");
+        Customer listed;
+        listed.id = 7;
+        listed.username = QStringLiteral("ada");
+        page->openCustomer(listed);
+        return QString();
+    }
+
+    AuthHarness harness;
+    std::unique_ptr<CustomerEditPage> page;
+};
+
+/// The Customers page of a support staff member, shown, on a fault server routed by the test.
+struct StaffList
+{
+    explicit StaffList(const QUrl &server)
+    {
+        api.setBaseUrl(server);
+        api.setToken(QStringLiteral("staff-token"));
+        page.show();
+    }
+
+    ApiClient api;
+    CustomerListModel model{&api};
+    CustomersPage page{&model};
+};
+
+/// Types a new last name over the old one.
+QLineEdit *retypeLastName(CustomerEditPage &page)
+{
+    QLineEdit *last = page.form()->input(QStringLiteral("last_name"));
+    last->setFocus();
+    last->selectAll();
+    QTest::keyClicks(last, QStringLiteral("Byron"));
+    return last;
+}
+
 } // namespace
 
 class TestThrottledSave : public QObject
@@ -159,21 +218,12 @@ void TestThrottledSave::customerEditor()
     FaultServer server;
     QVERIFY(server.listen());
     throttleWrites(server);
-    AuthHarness harness;
-    harness.auth.changeServer(server.url());
-    QVERIFY(harness.signIn(QStringLiteral("ada")));
-    CustomerEditPage page(&harness.auth, &harness.api);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    Customer listed;
-    listed.id = 7;
-    listed.username = QStringLiteral("ada");
-    page.openCustomer(listed);
+    OpenedCustomer opened;
+    const QString error = opened.start(server.url());
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    CustomerEditPage &page = *opened.page;
     QTRY_VERIFY_WITH_TIMEOUT(!page.editor()->etag().isEmpty(), 20000);
-    QLineEdit *last = page.form()->input(QStringLiteral("last_name"));
-    last->setFocus();
-    last->selectAll();
-    QTest::keyClicks(last, QStringLiteral("Byron"));
+    QLineEdit *last = retypeLastName(page);
     click(page.saveButton());
     expectCountdown(page.banner(), page.saveButton(), [&page]() { page.save(); });
     QCOMPARE(last->text(), QStringLiteral("Byron"));
@@ -257,12 +307,9 @@ void TestThrottledSave::customersList()
     server.route("/api/customers/", [&reads](const FaultServer::Request &) {
         return ++reads == 1 ? throttled(2) : Response::json(200, kCustomerPage);
     });
-    ApiClient api;
-    api.setBaseUrl(server.url());
-    api.setToken(QStringLiteral("staff-token"));
-    CustomerListModel model(&api);
-    CustomersPage page(&model);
-    page.show();
+    StaffList list(server.url());
+    CustomersPage &page = list.page;
+    CustomerListModel &model = list.model;
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     page.activate();
     expectRetryCountdown(page.banner());
@@ -285,12 +332,9 @@ void TestThrottledSave::customersListNewSearchEndsTheWait()
         return request.target.contains("search=") ? Response::of(FaultServer::Behaviour::Stall)
                                                   : throttled(30);
     });
-    ApiClient api;
-    api.setBaseUrl(server.url());
-    api.setToken(QStringLiteral("staff-token"));
-    CustomerListModel model(&api);
-    CustomersPage page(&model);
-    page.show();
+    StaffList list(server.url());
+    CustomersPage &page = list.page;
+    CustomerListModel &model = list.model;
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     page.activate();
     QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().startsWith(
@@ -308,24 +352,16 @@ void TestThrottledSave::customerEditorLoad()
     // Opening a customer whose read is throttled once: counted down, then the record by itself.
     FaultServer server;
     QVERIFY(server.listen());
-    server.route("/api/login/",
-                 Response::json(200, R"({"token": "t", "customer": )" + kCustomer + "}"));
-    server.route("/api/profile/", Response::json(200, kCustomer));
+    routeSignIn(server);
     int reads = 0;
     server.route("/api/customers/7/", [&reads](const FaultServer::Request &) {
         return ++reads == 1 ? throttled(2)
                             : Response::json(200, kCustomer).withHeader("ETag", "\"v1\"");
     });
-    AuthHarness harness;
-    harness.auth.changeServer(server.url());
-    QVERIFY(harness.signIn(QStringLiteral("ada")));
-    CustomerEditPage page(&harness.auth, &harness.api);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    Customer listed;
-    listed.id = 7;
-    listed.username = QStringLiteral("ada");
-    page.openCustomer(listed);
+    OpenedCustomer opened;
+    const QString error = opened.start(server.url());
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    CustomerEditPage &page = *opened.page;
     expectRetryCountdown(page.banner());
     QTRY_VERIFY_WITH_TIMEOUT(!page.editor()->etag().isEmpty(), 10000);
     QCOMPARE(page.form()->input(QStringLiteral("last_name"))->text(), QStringLiteral("Lovelace"));
@@ -340,9 +376,7 @@ void TestThrottledSave::conflictAfterAThrottledReadShowsNoWait()
     // the banner ("Trying again…" for a read that is over).
     FaultServer server;
     QVERIFY(server.listen());
-    server.route("/api/login/",
-                 Response::json(200, R"({"token": "t", "customer": )" + kCustomer + "}"));
-    server.route("/api/profile/", Response::json(200, kCustomer));
+    routeSignIn(server);
     int reads = 0;
     server.route("/api/customers/7/", [&reads](const FaultServer::Request &request) {
         if (request.method == "PATCH")
@@ -352,21 +386,12 @@ void TestThrottledSave::conflictAfterAThrottledReadShowsNoWait()
             return throttled(2);
         return Response::json(200, kCustomer).withHeader("ETag", reads == 1 ? "\"v1\"" : "\"v2\"");
     });
-    AuthHarness harness;
-    harness.auth.changeServer(server.url());
-    QVERIFY(harness.signIn(QStringLiteral("ada")));
-    CustomerEditPage page(&harness.auth, &harness.api);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    Customer listed;
-    listed.id = 7;
-    listed.username = QStringLiteral("ada");
-    page.openCustomer(listed);
+    OpenedCustomer opened;
+    const QString error = opened.start(server.url());
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    CustomerEditPage &page = *opened.page;
     QTRY_VERIFY_WITH_TIMEOUT(!page.editor()->etag().isEmpty(), 10000);
-    QLineEdit *last = page.form()->input(QStringLiteral("last_name"));
-    last->setFocus();
-    last->selectAll();
-    QTest::keyClicks(last, QStringLiteral("Byron"));
+    QLineEdit *last = retypeLastName(page);
     click(page.saveButton());
     expectRetryCountdown(page.banner());
     QTRY_VERIFY_WITH_TIMEOUT(page.conflictDialog() && page.conflictDialog()->isVisible(), 10000);
