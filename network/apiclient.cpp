@@ -237,6 +237,12 @@ ApiClient::ApiClient(QObject *parent)
     , d(std::make_unique<Private>(this))
 {
     setAuthScheme(d->tokenKeyword);
+    // QNetworkAccessManager::connectToHost() makes a reply that nobody deletes; it reports the
+    // reply here once the connection is open (or has failed). Every other reply is a call's.
+    connect(d->nam, &QNetworkAccessManager::finished, this, [](QNetworkReply *reply) {
+        if (reply->url().scheme().startsWith(QLatin1String("preconnect-")))
+            reply->deleteLater();
+    });
 }
 
 ApiClient::~ApiClient()

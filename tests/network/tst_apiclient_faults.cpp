@@ -249,6 +249,9 @@ void tst_ApiClientFaults::preconnectOpensTheConnectionTheFirstRequestUses()
     QCOMPARE(outcome->kind(), QStringLiteral("ok"));
     QCOMPARE(m_fault->requests().size(), 1);
     QCOMPARE(m_fault->connectionCount(), 1); // ... until the first request, which takes it.
+    // Nor is Qt's reply for the connection left behind (each restore would leak one).
+    auto *manager = client.findChild<QNetworkAccessManager *>();
+    QTRY_VERIFY_WITH_TIMEOUT(manager->findChildren<QNetworkReply *>().isEmpty(), kWaitMs);
 }
 
 void tst_ApiClientFaults::preconnectGoesThroughTheProxy()
