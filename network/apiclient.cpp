@@ -318,6 +318,11 @@ void ApiClient::setTransferTimeout(int milliseconds)
     d->transferTimeoutMs = milliseconds > 0 ? milliseconds : kDefaultTimeoutMs;
 }
 
+int ApiClient::transferTimeout() const
+{
+    return d->transferTimeoutMs;
+}
+
 void ApiClient::setServerAddressFixed(bool fixed)
 {
     d->serverAddressFixed = fixed;
@@ -326,11 +331,6 @@ void ApiClient::setServerAddressFixed(bool fixed)
 bool ApiClient::isServerAddressFixed() const
 {
     return d->serverAddressFixed;
-}
-
-int ApiClient::transferTimeout() const
-{
-    return d->transferTimeoutMs;
 }
 
 void ApiClient::setExtraCaCertificates(const QList<QSslCertificate> &certificates)

@@ -117,8 +117,9 @@ public:
     void setTransferTimeout(int milliseconds);
     int transferTimeout() const;
 
-    /// The operator fixed the server address (the app cannot change it): every error says so
-    /// (ApiError::serverAddressFixed), and its message never points to Settings to change it.
+    /// The operator fixed the server address (the app cannot change it): every error of an
+    /// exchange with the server says so (ApiError::serverAddressFixed), and its message never
+    /// points to Settings to change the address.
     void setServerAddressFixed(bool fixed);
     bool isServerAddressFixed() const;
 
